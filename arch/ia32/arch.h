@@ -1,0 +1,64 @@
+// ia32 implementation of the arch contract (kernel/generic/arch_contract.h).
+#pragma once
+
+#include "layout.h"
+#include <generic/types.h>
+#include <x86/cpu.h>
+
+namespace arch {
+
+inline constexpr Word page_size = 4096;
+inline constexpr Word page_bits = 12;
+inline constexpr Word superpage_size = 0x400000;
+inline constexpr u64 max_phys_ram = 0x100000000ull;   // 32-bit physical addresses, no PAE
+inline constexpr bool big_endian = false;
+inline constexpr unsigned elf_machine = 3;   // EM_386
+
+inline void cpu_relax() { x86::pause(); }
+inline u64 cycles() { return x86::rdtsc(); }
+inline bool interrupts_enabled() { return (x86::read_flags() & x86::eflags_if) != 0; }
+inline void enable_interrupts() { x86::sti(); }
+inline void disable_interrupts() { x86::cli(); }
+// Waits for an interrupt with interrupts enabled; returns with them disabled.
+inline void idle_wait()
+{
+    x86::sti_hlt();
+    x86::cli();
+}
+NORETURN void halt_forever();
+
+template <class T> inline T* phys_to_virt(Paddr p) { return reinterpret_cast<T*>(p + KERNEL_OFFSET); }
+inline Paddr virt_to_phys(const void* v) { return reinterpret_cast<Word>(v) - KERNEL_OFFSET; }
+inline Paddr phys_window_end() { return PHYS_WINDOW_SIZE; }
+
+Paddr kernel_image_start();
+Paddr kernel_image_end();
+
+} // namespace arch
+
+#include "context.h"
+#include "paging.h"
+
+namespace arch {
+
+// TCBs live in a virtual array: thread number n's TCB (and kernel stack) is
+// the page at tcb_area + n * tcb_size; free slots map a read-only zero page.
+inline constexpr Word tcb_area = TCB_AREA;
+inline constexpr Word tcb_size = TCB_SIZE;
+inline constexpr unsigned thread_no_bits = THREAD_NO_BITS;
+inline void map_tcb_page(Word tcb_address, Paddr page) { set_tcb_page(tcb_address, page); }
+inline void unmap_tcb_page(Word tcb_address) { set_tcb_page(tcb_address, 0); }
+inline Paddr tcb_page(Word tcb_address) { return get_tcb_page(tcb_address); }
+
+// The running thread's TCB is found from the kernel stack pointer.
+inline Word current_tcb_address() { return current_stack_pointer() & ~(tcb_size - 1); }
+
+// Prints a register frame for fault diagnostics.
+void dump_frame(const Frame& f);
+
+// Boot-time set-up of the boot CPU (descriptor tables, paging, interrupt
+// controllers); runs once kernel memory exists.
+void init_boot_cpu(CpuLocal& cpu);
+
+} // namespace arch
+#include "user_access.h"

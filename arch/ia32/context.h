@@ -1,0 +1,47 @@
+// ia32 thread context: what a switched-out thread keeps besides its kernel
+// stack, and the per-CPU arch state.
+#pragma once
+
+#include "cpu_tables.h"
+#include "frame.h"
+#include "page_table.h"
+#include <generic/types.h>
+#include <x86/cpu.h>
+
+extern "C" void ia32_switch_stacks(Word* save_sp, Word new_sp);
+extern "C" void ia32_return_from_trap();
+
+namespace arch {
+
+struct ThreadContext {
+    Word ksp = 0;   // kernel stack pointer while switched out
+};
+
+struct CpuLocal {
+    CpuTables tables;
+};
+
+// The frame a user thread enters and leaves the kernel with.
+inline Frame* user_frame(Word stack_top) { return reinterpret_cast<Frame*>(stack_top) - 1; }
+
+// Makes a fresh thread's first switch return to user mode at ip/sp.
+void prepare_user_thread(ThreadContext& ctx, Word stack_top, Word ip, Word sp);
+// Makes a fresh kernel thread's first switch call entry(), which never returns.
+void prepare_kernel_thread(ThreadContext& ctx, Word stack_top, void (*entry)());
+
+inline void switch_threads(ThreadContext& from, ThreadContext& to, Word to_stack_top, CpuLocal& cpu)
+{
+    cpu.tables.tss.esp0 = u32(to_stack_top);
+    ia32_switch_stacks(&from.ksp, to.ksp);
+}
+
+inline void activate(const PageTable& pt) { x86::write_cr3(pt.root()); }
+
+inline Word current_stack_pointer()
+{
+    Word sp;
+    asm volatile("mov %%esp, %0" : "=r"(sp));
+    return sp;
+}
+
+} // namespace arch

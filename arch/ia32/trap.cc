@@ -1,0 +1,109 @@
+// ia32 trap dispatch: every interrupt-gate entry lands in ia32_trap().
+#include "arch.h"
+#include <generic/assert.h>
+#include <generic/console.h>
+#include <generic/exception.h>
+#include <generic/kdebug.h>
+#include <generic/tcb.h>
+
+extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
+
+namespace arch {
+
+namespace {
+
+const char* const exception_names[32] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range exceeded",
+    "invalid opcode", "device not available", "double fault", "coprocessor segment overrun",
+    "invalid TSS", "segment not present", "stack fault", "general protection fault", "page fault",
+    "reserved 15", "x87 floating-point error", "alignment check", "machine check",
+    "SIMD floating-point error", "virtualization exception", "control protection",
+    "reserved 22", "reserved 23", "reserved 24", "reserved 25", "reserved 26", "reserved 27",
+    "reserved 28", "reserved 29", "reserved 30", "reserved 31",
+};
+
+enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_page_fault = 14 };
+
+NORETURN void kernel_fault(Frame* f)
+{
+    kprintf("\nkernel %s (vector %lu, error %lx) at eip %lx, cr2 %lx\n",
+            f->vector < 32 ? exception_names[f->vector] : "interrupt", f->vector, f->error, f->eip,
+            x86::read_cr2());
+    dump_frame(*f);
+    panic("unexpected exception in the kernel");
+}
+
+// X.2 kdebug on x86: int3 followed by "jmp 2f; mov $string, %eax" (enter
+// with a message) or "cmpb $op, %al" (an operation with its argument in eax).
+void kdebug_trap(Frame* f)
+{
+    Tcb* t = Tcb::current();
+    u8 code[7];
+    if (!copy_from_user(code, f->eip, 2)) {
+        kdebug(t, KdebugOp::Enter, 0);
+        return;
+    }
+    if (code[0] == 0x3c) {   // cmpb $imm8, %al
+        f->eip += 2;
+        switch (code[1]) {
+        case 0x00: kdebug(t, KdebugOp::PrintChar, f->eax & 0xff); return;
+        case 0x01: kdebug(t, KdebugOp::PrintString, f->eax); return;
+        case 0x08: f->eax = kdebug(t, KdebugOp::ReadChar, 0); return;
+        case 0x0d: f->eax = kdebug(t, KdebugOp::ReadCharBlocking, 0); return;
+        case 0x40: kdebug(t, KdebugOp::Shutdown, f->eax); return;
+        default: kdebug(t, KdebugOp::Enter, 0); return;   // ClearPage, ToggleBreakin, unknown
+        }
+    }
+    Word message = 0;
+    if (code[0] == 0xeb && copy_from_user(code, f->eip, 7) && code[2] == 0xb8)   // jmp; mov $imm32, %eax
+        __builtin_memcpy(&message, &code[3], 4);
+    kdebug(t, KdebugOp::Enter, message);
+}
+
+} // namespace
+
+void dump_frame(const Frame& f)
+{
+    kprintf("  eax %08lx ebx %08lx ecx %08lx edx %08lx esi %08lx edi %08lx ebp %08lx\n"
+            "  eip %08lx esp %08lx eflags %08lx cs %04lx\n",
+            f.eax, f.ebx, f.ecx, f.edx, f.esi, f.edi, f.ebp, f.eip,
+            f.from_user() ? f.user_esp : Word(&f.user_esp), f.eflags, f.cs);
+}
+
+Word user_access_fixup(Word ip)
+{
+    if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_end))
+        return Word(ia32_copy_user_fixup);
+    return 0;
+}
+
+} // namespace arch
+
+using namespace arch;
+
+extern "C" void ia32_trap(Frame* f)
+{
+    if (!f->from_user()) {
+        if (f->vector == vec_page_fault) {
+            if (Word resume = user_access_fixup(f->eip)) {
+                f->eip = resume;
+                return;
+            }
+        }
+        kernel_fault(f);
+    }
+    Tcb* t = Tcb::current();
+    switch (f->vector) {
+    case vec_breakpoint:
+        kdebug_trap(f);
+        return;
+    default:
+        if (f->vector < 32) {
+            user_exception(t, f->vector, f->error, exception_names[f->vector]);
+            return;
+        }
+        kprintf("Chestnut: unexpected interrupt vector %lu from thread %lx\n", f->vector,
+                t->global_id.raw());
+        return;
+    }
+}

@@ -1,0 +1,58 @@
+#include "kdebug.h"
+#include "boot.h"
+#include "console.h"
+#include "platform.h"
+
+namespace {
+
+// Prints a user string in bounded chunks; stops at the first unreadable byte.
+void print_user_string(Word address)
+{
+    char chunk[64];
+    Word offset = 0;
+    while (offset < 4096) {
+        Word n = sizeof chunk - 1;
+        while (n > 0 && !arch::copy_from_user(chunk, address + offset, n))
+            n /= 2;   // the string may end right before an unmapped page
+        if (n == 0)
+            return;
+        chunk[n] = '\0';
+        kputs(chunk);
+        for (Word i = 0; i < n; i++)
+            if (chunk[i] == '\0')
+                return;
+        offset += n;
+    }
+}
+
+} // namespace
+
+Word kdebug(Tcb* t, KdebugOp op, Word arg)
+{
+    switch (op) {
+    case KdebugOp::PrintChar:
+        kputc(char(arg));
+        return arg;
+    case KdebugOp::PrintString:
+        print_user_string(arg);
+        return arg;
+    case KdebugOp::ReadChar:
+        return Word(SWord(platform::console_getc()));
+    case KdebugOp::ReadCharBlocking: {
+        int c;
+        while ((c = platform::console_getc()) < 0)
+            arch::cpu_relax();
+        return Word(c);
+    }
+    case KdebugOp::Enter:
+        kprintf("\n--- KD# thread %lx: ", t->global_id.raw());
+        if (arg != 0)
+            print_user_string(arg);
+        kputs(" ---\n");
+        return 0;
+    case KdebugOp::Shutdown:
+        kprintf("Chestnut: shutdown requested by thread %lx, exit code %lu\n", t->global_id.raw(), arg);
+        platform::shutdown(unsigned(arg));
+    }
+    return 0;
+}

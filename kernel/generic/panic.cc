@@ -1,0 +1,26 @@
+#include "arch_contract.h"
+#include "assert.h"
+#include "boot.h"
+#include "console.h"
+#include "exit_codes.h"
+#include "platform.h"
+
+void panic(const char* fmt, ...)
+{
+    arch::disable_interrupts();
+    kputs("\nPANIC: ");
+    va_list args;
+    va_start(args, fmt);
+    kvprintf(fmt, args);
+    va_end(args);
+    kputs("\n");
+    if (boot_options.test_mode)
+        platform::shutdown(exit_code::panic);
+    kputs("Chestnut: kernel stopped.\n");
+    arch::halt_forever();
+}
+
+void assert_failed(const char* expr, const char* file, unsigned line)
+{
+    panic("assertion '%s' failed at %s:%u", expr, file, line);
+}

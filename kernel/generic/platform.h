@@ -1,0 +1,29 @@
+// The platform contract: what a board (platform/<name>/) provides to the
+// generic kernel.  One implementation per platform, chosen by configure.
+#pragma once
+
+#include "types.h"
+
+struct BootInfo;
+
+namespace platform {
+
+// Console (a UART on every board we support).
+void console_init();
+void console_putc(char c);
+[[nodiscard]] int console_getc();   // -1 when no character is waiting
+
+// Fills in the board-independent boot description (memory map, modules,
+// command line) from whatever the boot loader handed over; arg0/arg1 are the
+// two words the arch entry code received from the loader.  Returns false with
+// a message printed when the hand-over is unusable.
+[[nodiscard]] bool collect_boot_info(BootInfo& info, Word arg0, Word arg1);
+
+// Brings the interrupt controllers to a known state, every line masked.
+void init_interrupts();
+
+// Ends the machine: in tests the exit code reaches the host (QEMU exit
+// device, semihosting, simulator device); otherwise powers off or halts.
+NORETURN void shutdown(unsigned exit_code);
+
+} // namespace platform

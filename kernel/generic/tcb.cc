@@ -1,0 +1,25 @@
+#include "tcb.h"
+#include "kmem.h"
+#include "new.h"
+
+Tcb* Tcb::create(ThreadId id)
+{
+    if (id.number() >= max_threads || slot(id.number())->state != ThreadState::Free)
+        return nullptr;
+    void* page = kmem.alloc_page();
+    if (page == nullptr)
+        return nullptr;
+    Tcb* t = slot(id.number());
+    arch::map_tcb_page(reinterpret_cast<Word>(t), arch::virt_to_phys(page));
+    new (t) Tcb;
+    t->global_id = id;
+    return t;
+}
+
+void Tcb::destroy()
+{
+    Word address = reinterpret_cast<Word>(this);
+    void* page = arch::phys_to_virt<void>(arch::tcb_page(address));
+    arch::unmap_tcb_page(address);
+    kmem.free_page(page);
+}

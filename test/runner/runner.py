@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Chestnut test runner: boots configs in QEMU (or the IA-64 simulator), reads
+the serial output, and judges each suite.
+
+A suite fails on a kernel panic, a hang (timeout), a missing or failing
+summary line, an unexpected exit status, or an expected message that never
+appeared.  Prints one line per suite and per-config and overall
+"N passed, M failed" lines (N, M count test cases; a suite that dies counts
+one failed case beyond what it reported).
+
+  runner.py --builddir DIR [--builddir DIR ...] COMMAND
+  COMMAND: check | unit | bench | run [PROGRAM] | gdb [PROGRAM] | list
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
+ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
+
+
+class Config:
+    """One configured build directory."""
+
+    def __init__(self, builddir):
+        self.builddir = os.path.abspath(builddir)
+        header = os.path.join(self.builddir, "config.h")
+        if not os.path.exists(header):
+            sys.exit(f"runner: {self.builddir} is not configured (no config.h); run ./configure first")
+        text = open(header).read()
+        self.arch = re.search(r'CONFIG_ARCH_NAME "(\w+)"', text).group(1)
+        self.platform = re.search(r'CONFIG_PLATFORM_NAME "(\w+)"', text).group(1)
+        self.max_cpus = int(re.search(r"CONFIG_MAX_CPUS (\d+)", text).group(1))
+        self.name = f"{self.arch}-{self.platform}"
+
+    def path(self, *parts):
+        return os.path.join(self.builddir, *parts)
+
+    def qemu(self, modules, cmdline="", smp=1, icount=True, extra=()):
+        """The QEMU command line booting the kernel with the given modules."""
+        mods = ",".join(m if os.path.isabs(m) else self.path(m) for m in modules)
+        if self.platform == "pc99":
+            binary = "qemu-system-i386" if self.arch == "ia32" else "qemu-system-x86_64"
+            cmd = [binary, "-M", "pc", "-cpu", "core2duo,-syscall,-lm" if self.arch == "ia32" else "core2duo", "-m", "128", "-smp", str(smp),
+                   "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
+                   "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
+                   "-kernel", self.path("kernel"), "-initrd", mods]
+        else:
+            sys.exit(f"runner: no QEMU set-up for platform {self.platform} yet")
+        if cmdline:
+            cmd += ["-append", cmdline]
+        if icount:
+            cmd += ICOUNT
+        return cmd + list(extra)
+
+
+class Suite:
+    """A QEMU boot with expectations about its output and exit status."""
+
+    def __init__(self, name, modules, timeout=120, smp=1, expect_summary=True,
+                 expect_text=None, expect_exit=0, cmdline="test"):
+        self.name, self.modules, self.timeout, self.smp = name, modules, timeout, smp
+        self.expect_summary, self.expect_text = expect_summary, expect_text
+        self.expect_exit, self.cmdline = expect_exit, cmdline
+
+
+def suites_for(cfg):
+    if cfg.platform == "pc99":
+        bad = os.path.join(SRCDIR, "test", "runner", "not-an-elf.txt")
+        return [
+            Suite("ktest", ["bin/sigma0", "bin/ktest"]),
+            Suite("refuse-missing-root-task", ["bin/sigma0"], timeout=30, expect_summary=False,
+                  expect_text="need the sigma0 and root task modules", expect_exit=0x70),
+            Suite("refuse-non-elf-root-task", ["bin/sigma0", bad], timeout=30, expect_summary=False,
+                  expect_text="is not an ELF file", expect_exit=0x70),
+            Suite("user-fault-stops-thread", ["bin/sigma0", "bin/crash"], timeout=30,
+                  expect_summary=False, expect_text="stopped: page fault", expect_exit=0x71),
+        ]
+    return []
+
+
+def exit_code_of(cfg, status):
+    """The guest's exit code from QEMU's exit status (see platform/*/power.cc)."""
+    if cfg.platform == "pc99" and status > 0 and status & 1:
+        return status >> 1   # isa-debug-exit: (code << 1) | 1
+    return status
+
+
+def run_suite(cfg, suite):
+    """Boots one suite; returns (passed, failed, verdict line, log path)."""
+    cmd = cfg.qemu(suite.modules, suite.cmdline, suite.smp)
+    log = cfg.path("test-logs", suite.name + ".log")
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    start = time.time()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+        try:
+            status = proc.wait(timeout=suite.timeout)
+            hung = False
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            status, hung = None, True
+    elapsed = time.time() - start
+    text = open(log, "rb").read().decode("utf-8", "replace").replace("\r", "")
+    problems = []
+    passed = failed = 0
+    m = None
+    for m in SUMMARY.finditer(text):
+        pass
+    if suite.expect_summary:
+        if m is None:
+            problems.append("no summary line")
+        else:
+            passed, failed = int(m.group(1)), int(m.group(2))
+    if "PANIC:" in text:
+        problems.append("kernel panic")
+    if hung:
+        problems.append(f"hang (no exit within {suite.timeout} s)")
+    elif exit_code_of(cfg, status) != suite.expect_exit:
+        problems.append(f"exit code {exit_code_of(cfg, status):#x}, expected {suite.expect_exit:#x}")
+    if suite.expect_text and suite.expect_text not in text:
+        problems.append(f"message '{suite.expect_text}' missing")
+    if not suite.expect_summary:
+        passed, failed = (0, 1) if problems else (1, 0)
+    elif problems and failed == 0:
+        failed += 1
+    verdict = "ok" if not problems and failed == 0 else "FAILED: " + "; ".join(problems or ["failing cases"])
+    line = f"[{cfg.name}] {suite.name}: {passed} passed, {failed} failed ({elapsed:.1f} s) {verdict}"
+    if problems or failed:
+        tail = [l for l in text.splitlines() if l.startswith("FAIL") or "PANIC" in l or "CHECK" in l]
+        line += "".join(f"\n    {l}" for l in tail[:20]) + f"\n    log: {log}"
+    return passed, failed, line
+
+
+def run_unit(cfg):
+    """Host unit tests (GoogleTest); returns (passed, failed, line)."""
+    binary = cfg.path("unit-tests")
+    if not os.path.exists(binary):
+        return 0, 0, f"[{cfg.name}] unit: no host unit tests in this config"
+    proc = subprocess.run([binary, "--gtest_brief=1"], capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    passed = int(m.group(1)) if (m := re.search(r"\[  PASSED  \] (\d+) test", out)) else 0
+    failed = int(m.group(1)) if (m := re.search(r"\[  FAILED  \] (\d+) test", out)) else 0
+    if proc.returncode != 0 and failed == 0:
+        failed = 1
+    line = f"[{cfg.name}] unit: {passed} passed, {failed} failed"
+    if failed:
+        line += "\n" + "\n".join("    " + l for l in out.splitlines() if "FAILED" in l or "Failure" in l)
+    return passed, failed, line
+
+
+def check(configs, jobs):
+    jobs_list = [(cfg, s) for cfg in configs for s in suites_for(cfg)]
+    totals = {cfg.name: [0, 0] for cfg in configs}
+    for cfg in configs:
+        p, f, line = run_unit(cfg)
+        print(line, flush=True)
+        totals[cfg.name][0] += p
+        totals[cfg.name][1] += f
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(run_suite, cfg, s): cfg for cfg, s in jobs_list}
+        for fut in concurrent.futures.as_completed(futures):
+            cfg = futures[fut]
+            p, f, line = fut.result()
+            print(line, flush=True)
+            totals[cfg.name][0] += p
+            totals[cfg.name][1] += f
+    for name, (p, f) in totals.items():
+        print(f"{name}: {p} passed, {f} failed")
+    p = sum(t[0] for t in totals.values())
+    f = sum(t[1] for t in totals.values())
+    print(f"{p} passed, {f} failed")
+    return 0 if f == 0 and p > 0 else 1
+
+
+def interactive(cfg, program, gdb):
+    modules = ["bin/sigma0", f"bin/{program}"]
+    if not gdb:
+        cmd = cfg.qemu(modules, icount=False)
+        print(" ".join(cmd), flush=True)
+        return subprocess.call(cmd)
+    if not shutil.which("gdb"):
+        sys.exit("runner: gdb not found; install it with: sudo apt-get install gdb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = cfg.qemu(modules, icount=False, extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
+    qemu = subprocess.Popen(cmd, start_new_session=True)
+    try:
+        return subprocess.call(["gdb", "-q", cfg.path("kernel.elf"),
+                                "-ex", f"target remote 127.0.0.1:{port}",
+                                "-ex", "break _start", "-ex", "continue"])
+    finally:
+        os.killpg(qemu.pid, signal.SIGKILL)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--builddir", action="append", required=True)
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("command", choices=["check", "unit", "bench", "run", "gdb", "list"])
+    ap.add_argument("program", nargs="?", default="hello")
+    args = ap.parse_args()
+    configs = [Config(b) for b in args.builddir]
+    if args.command == "check":
+        return check(configs, args.jobs)
+    if args.command == "unit":
+        results = [run_unit(c) for c in configs]
+        for _, _, line in results:
+            print(line)
+        return 1 if any(f for _, f, _ in results) else 0
+    if args.command == "list":
+        for cfg in configs:
+            for s in suites_for(cfg):
+                print(f"{cfg.name} {s.name}")
+        return 0
+    if args.command == "bench":
+        sys.exit("runner: no benchmarks yet")
+    return interactive(configs[0], args.program, args.command == "gdb")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+// Program start: constructors, main(), and the end of the program.
+#include <l4/kdebug.h>
+#include <l4/runtime.h>
+
+extern "C" {
+typedef void (*Constructor)();
+extern Constructor __init_array_start[], __init_array_end[];
+
+[[noreturn]] void __l4_start()
+{
+    for (Constructor* c = __init_array_start; c != __init_array_end; c++)
+        (*c)();
+    l4_exit(L4_Word_t(main()));
+}
+}
+
+void l4_exit(L4_Word_t code)
+{
+    L4_KDB_Shutdown(code);
+    for (;;)
+        L4_KDB_Enter("l4_exit: shutdown refused");
+}
