@@ -5,6 +5,8 @@
 #include <generic/types.h>
 #include <x86/cpu.h>
 
+class Utcb;
+
 namespace arch {
 
 inline constexpr Word page_size = 4096;
@@ -13,6 +15,12 @@ inline constexpr Word superpage_size = 0x400000;
 inline constexpr u64 max_phys_ram = 0x100000000ull;   // 32-bit physical addresses, no PAE
 inline constexpr bool big_endian = false;
 inline constexpr unsigned elf_machine = 3;   // EM_386
+inline constexpr Word user_end = USER_END;
+inline constexpr Word root_kip_area = ROOT_KIP_AREA;
+inline constexpr Word root_utcb_area = ROOT_UTCB_AREA;
+inline constexpr unsigned root_utcb_area_log2 = 20;   // 2048 UTCBs
+inline constexpr Word page_size_mask = (1u << 12) | (1u << 22);   // 4 KiB and 4 MiB pages
+inline constexpr Word page_rights = 6;   // KIP PageInfo: r and w; x is implied by r without NX
 
 inline void cpu_relax() { x86::pause(); }
 inline u64 cycles() { return x86::rdtsc(); }
@@ -37,6 +45,7 @@ Paddr kernel_image_end();
 } // namespace arch
 
 #include "context.h"
+#include "fpu.h"
 #include "paging.h"
 
 namespace arch {
@@ -55,6 +64,25 @@ inline Word current_tcb_address() { return current_stack_pointer() & ~(tcb_size 
 
 // Prints a register frame for fault diagnostics.
 void dump_frame(const Frame& f);
+
+// The KIP system-call stubs (kip_stubs.S), in the order of enum Syscall.
+[[nodiscard]] const void* kip_stub(unsigned index);
+inline constexpr Word kip_stub_size = 16;
+// Architecture-specific KIP memory descriptors: none on ia32.
+template <class Add> inline void add_arch_memory_descriptors(Add) {}
+
+// The exception message (exception_message.cc).
+inline constexpr unsigned exception_message_words = 12;
+void write_exception_message(Utcb& u, const Frame& f, Word vector, Word error);
+void read_exception_reply(Utcb& u, Frame& f);
+
+// Loads the kernel-only page directory (when the current space dies).
+void activate_kernel_page_table();
+
+// Cycle-counter calibration and the per-CPU tick timer.
+[[nodiscard]] u64 calibrate_cycles_per_ms();
+void start_tick_timer(unsigned period_us);
+[[nodiscard]] Word timer_khz();
 
 // Boot-time set-up of the boot CPU (descriptor tables, paging, interrupt
 // controllers); runs once kernel memory exists.

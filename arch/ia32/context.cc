@@ -10,17 +10,18 @@ struct SwitchFrame {
 };
 } // namespace
 
-void prepare_user_thread(ThreadContext& ctx, Word stack_top, Word ip, Word sp)
+void prepare_user_thread(ThreadContext& ctx, Word stack_top, void (*entry)())
 {
     Frame* f = user_frame(stack_top);
     *f = {};
-    f->eip = ip;
     f->cs = SEL_USER_CS;
     f->eflags = Frame::fixed_user_flags;
-    f->user_esp = sp;
     f->user_ss = SEL_USER_DS;
-    auto* s = reinterpret_cast<SwitchFrame*>(f) - 1;
-    *s = {0, 0, 0, 0, ia32_return_from_trap};
+    // entry() returns into ia32_return_from_trap, which pops the frame.
+    auto* ret = reinterpret_cast<void (**)()>(f) - 1;
+    *ret = ia32_return_from_trap;
+    auto* s = reinterpret_cast<SwitchFrame*>(ret) - 1;
+    *s = {0, 0, 0, 0, entry};
     ctx.ksp = reinterpret_cast<Word>(s);
 }
 

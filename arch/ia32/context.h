@@ -24,8 +24,9 @@ struct CpuLocal {
 // The frame a user thread enters and leaves the kernel with.
 inline Frame* user_frame(Word stack_top) { return reinterpret_cast<Frame*>(stack_top) - 1; }
 
-// Makes a fresh thread's first switch return to user mode at ip/sp.
-void prepare_user_thread(ThreadContext& ctx, Word stack_top, Word ip, Word sp);
+// Makes a fresh user thread's first switch run entry() on its kernel stack
+// and then enter user mode through its frame (IP and SP 0 until set).
+void prepare_user_thread(ThreadContext& ctx, Word stack_top, void (*entry)());
 // Makes a fresh kernel thread's first switch call entry(), which never returns.
 void prepare_kernel_thread(ThreadContext& ctx, Word stack_top, void (*entry)());
 

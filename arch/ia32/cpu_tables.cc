@@ -14,7 +14,7 @@ struct Gate {
     u16 offset_high;
 } PACKED;
 
-constexpr unsigned stub_count = 50;   // vectors 0-47, 0x30 (IPC), 0x31 (syscalls)
+constexpr unsigned stub_count = 256;
 constexpr unsigned stub_stride = 16;
 
 Gate idt[256];

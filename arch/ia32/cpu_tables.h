@@ -18,8 +18,8 @@ struct Tss {
 static_assert(sizeof(Tss) == 104);
 
 struct CpuTables {
-    u64 gdt[7];
-    Tss tss;
+    u64 gdt[7] = {};
+    Tss tss = {};
 };
 
 void init_idt();

@@ -16,14 +16,17 @@
 .align 16
 .global ia32_trap_stubs
 ia32_trap_stubs:                    /* vector v's stub at ia32_trap_stubs + 16 v */
-.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49
+.set vec, 0
+.rept 256
     .align 16
-    .if (\v == 8) || (\v == 10) || (\v == 11) || (\v == 12) || (\v == 13) || (\v == 14) || (\v == 17) || (\v == 21) || (\v == 29) || (\v == 30)
+    /* the CPU pushes an error code for these exceptions */
+    .if (vec == 8) || (vec == 10) || (vec == 11) || (vec == 12) || (vec == 13) || (vec == 14) || (vec == 17) || (vec == 21) || (vec == 29) || (vec == 30)
     .else
     push    $0
     .endif
-    push    $\v                     /* 48 = int 0x30 (IPC), 49 = int 0x31 (syscalls) */
+    push    $vec
     jmp     trap_common
+    .set vec, vec + 1
 .endr
 
 trap_common:

@@ -26,6 +26,15 @@
 #define ROOT_UTCB_AREA      0xbf000000
 #define ROOT_KIP_AREA       0xbff00000
 
+/* Interrupt vectors. */
+#define VECTOR_IRQ_BASE     0x20         /* PIC lines 0-15 */
+#define VECTOR_IPC          0x30         /* int 0x30: Ipc and Lipc */
+#define VECTOR_SYSCALL      0x31         /* int 0x31: the other system calls */
+#define VECTOR_IOAPIC_BASE  0x40         /* IO-APIC pins */
+#define VECTOR_TIMER        0xf0         /* local APIC timer */
+#define VECTOR_IPI          0xf1         /* cross-CPU requests */
+#define VECTOR_SPURIOUS     0xff
+
 /* GDT selectors; the order is what sysenter/sysexit require. */
 #define SEL_KERNEL_CS       0x08
 #define SEL_KERNEL_DS       0x10

@@ -55,6 +55,26 @@ bool PageTable::map_page(Word va, Paddr pa, bool writable)
     return true;
 }
 
+void PageTable::unmap_page(Word va)
+{
+    u32 pde = pd_[pd_index(va)];
+    if ((pde & pte_present) == 0)
+        return;
+    phys_to_virt<u32>(pde & pte_frame_mask)[pt_index(va)] = 0;
+    flush_tlb_page(va);
+}
+
+Paddr PageTable::lookup(Word va) const
+{
+    u32 pde = pd_[pd_index(va)];
+    if ((pde & pte_present) == 0)
+        return 0;
+    if ((pde & pte_superpage) != 0)
+        return (pde & 0xffc00000u) | (va & 0x003ff000u);
+    u32 pte = phys_to_virt<u32>(pde & pte_frame_mask)[pt_index(va)];
+    return (pte & pte_present) != 0 ? pte & pte_frame_mask : 0;
+}
+
 Paddr PageTable::virt_to_phys_pd() const { return arch::virt_to_phys(pd_); }
 
 } // namespace arch

@@ -16,6 +16,9 @@ public:
 
     // Maps one 4 KiB user page; false when a page table cannot be allocated.
     [[nodiscard]] bool map_page(Word va, Paddr pa, bool writable);
+    void unmap_page(Word va);
+    // The physical page behind a user address, or 0 when none is mapped.
+    [[nodiscard]] Paddr lookup(Word va) const;
 
     [[nodiscard]] Paddr root() const { return virt_to_phys_pd(); }
     // Kernel view of the current-UTCB page (one word per CPU, see layout.h).

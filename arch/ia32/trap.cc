@@ -3,12 +3,21 @@
 #include <generic/assert.h>
 #include <generic/console.h>
 #include <generic/exception.h>
+#include <generic/fpu.h>
 #include <generic/kdebug.h>
+#include <generic/kip.h>
+#include <generic/platform.h>
+#include <generic/scheduler.h>
+#include <generic/space.h>
 #include <generic/tcb.h>
+#include <x86/lapic.h>
 
 extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
 
 namespace arch {
+
+void syscall_ipc(Frame* f);
+void syscall_other(Frame* f);
 
 namespace {
 
@@ -22,7 +31,8 @@ const char* const exception_names[32] = {
     "reserved 28", "reserved 29", "reserved 30", "reserved 31",
 };
 
-enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_page_fault = 14 };
+enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_page_fault = 14 };
+enum : Word { pf_write = 1u << 1, pf_fetch = 1u << 4 };
 
 NORETURN void kernel_fault(Frame* f)
 {
@@ -31,6 +41,20 @@ NORETURN void kernel_fault(Frame* f)
             x86::read_cr2());
     dump_frame(*f);
     panic("unexpected exception in the kernel");
+}
+
+// Interrupts: the tick timer and device lines; both user and kernel mode
+// (the idle thread waits with interrupts on).
+bool interrupt(Frame* f)
+{
+    if (f->vector == VECTOR_TIMER) {
+        x86::lapic.eoi();
+        timer_tick();
+        return true;
+    }
+    if (f->vector == VECTOR_SPURIOUS)
+        return true;
+    return platform::dispatch_interrupt(f->vector);
 }
 
 // X.2 kdebug on x86: int3 followed by "jmp 2f; mov $string, %eax" (enter
@@ -58,6 +82,61 @@ void kdebug_trap(Frame* f)
     if (code[0] == 0xeb && copy_from_user(code, f->eip, 7) && code[2] == 0xb8)   // jmp; mov $imm32, %eax
         __builtin_memcpy(&message, &code[3], 4);
     kdebug(t, KdebugOp::Enter, message);
+}
+
+// KernelInterface: the invalid-opcode sequence "lock; nop" (X.2 x86).
+bool kernel_interface(Frame* f)
+{
+    u8 code[2];
+    if (!copy_from_user(code, f->eip, 2) || code[0] != 0xf0 || code[1] != 0x90)
+        return false;
+    Space* space = Tcb::current()->space;
+    const Kip& k = kip();
+    f->eax = space->kip_area.is_nil() ? 0 : space->kip_area.base();
+    f->ecx = k.api_version;
+    f->edx = k.api_flags;
+    f->esi = reinterpret_cast<const Word*>(reinterpret_cast<const char*>(&k) + k.kernel_descriptor)[0];
+    f->eip += 2;
+    return true;
+}
+
+void user_trap(Frame* f)
+{
+    switch (f->vector) {
+    case VECTOR_IPC:
+        syscall_ipc(f);
+        return;
+    case VECTOR_SYSCALL:
+        syscall_other(f);
+        return;
+    case vec_breakpoint:
+        kdebug_trap(f);
+        return;
+    case vec_invalid_opcode:
+        if (!kernel_interface(f))
+            user_exception(f->vector, f->error, exception_names[f->vector]);
+        return;
+    case vec_no_fpu:
+        if (!fpu_take_ownership())
+            user_exception(f->vector, f->error, "device not available (no memory for FPU state)");
+        return;
+    case vec_page_fault: {
+        Word access = (f->error & pf_write) != 0   ? Fpage::rights_w
+                      : (f->error & pf_fetch) != 0 ? Fpage::rights_x
+                                                   : Fpage::rights_r;
+        user_page_fault(x86::read_cr2(), access);
+        return;
+    }
+    default:
+        if (interrupt(f))
+            return;
+        if (f->vector < 32) {
+            user_exception(f->vector, f->error, exception_names[f->vector]);
+            return;
+        }
+        kprintf("Chestnut: unexpected interrupt vector %lu in thread %lx\n", f->vector,
+                Tcb::current()->global_id.raw());
+    }
 }
 
 } // namespace
@@ -90,20 +169,10 @@ extern "C" void ia32_trap(Frame* f)
                 return;
             }
         }
-        kernel_fault(f);
-    }
-    Tcb* t = Tcb::current();
-    switch (f->vector) {
-    case vec_breakpoint:
-        kdebug_trap(f);
-        return;
-    default:
-        if (f->vector < 32) {
-            user_exception(t, f->vector, f->error, exception_names[f->vector]);
-            return;
-        }
-        kprintf("Chestnut: unexpected interrupt vector %lu from thread %lx\n", f->vector,
-                t->global_id.raw());
+        if (!interrupt(f))
+            kernel_fault(f);
         return;
     }
+    user_trap(f);
+    preemption_point();
 }

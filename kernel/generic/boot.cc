@@ -8,15 +8,22 @@
 #include "cpu.h"
 #include "elf.h"
 #include "exit_codes.h"
+#include "clock.h"
+#include "kip.h"
 #include "kmem.h"
 #include "platform.h"
 #include "scheduler.h"
+#include "sigma0_memory.h"
 #include "string.h"
 #include "tcb.h"
 
-BootInfo boot_info;
-BootOptions boot_options;
-Cpu cpus[CONFIG_MAX_CPUS];
+constinit BootInfo boot_info;
+constinit BootOptions boot_options;
+constinit Cpu cpus[CONFIG_MAX_CPUS];
+unsigned cpu_count = 1;
+
+using Constructor = void (*)();
+extern "C" Constructor __init_array_start[], __init_array_end[];
 
 namespace {
 
@@ -26,6 +33,14 @@ struct RootServer {
     ElfImage image;
 };
 RootServer root_servers[] = {{"sigma0", 0, {}}, {"root task", 1, {}}};
+
+// Globals are meant to be constant-initialized (constinit where it
+// matters); anything that is not still gets its constructor run here.
+void run_constructors()
+{
+    for (Constructor* c = __init_array_start; c != __init_array_end; c++)
+        (*c)();
+}
 
 NORETURN void refuse_boot() { platform::shutdown(exit_code::boot_refused); }
 
@@ -79,6 +94,7 @@ NORETURN void boot_on_idle_thread();
 
 extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
 {
+    run_constructors();
     platform::console_init();
     kprintf("\nChestnut L4 X.2 microkernel, %s-%s%s, built " __DATE__ " " __TIME__ "\n",
             CONFIG_ARCH_NAME, CONFIG_PLATFORM_NAME, CONFIG_DEBUG ? " (debug)" : "");
@@ -107,8 +123,13 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
 
     arch::init_boot_cpu(cpus[0].arch);
     platform::init_interrupts();
+    u64 cycles_per_ms = arch::calibrate_cycles_per_ms();
+    system_clock.init(cycles_per_ms);
+    kprintf("cpu: %lu MHz cycle counter, timer %lu kHz\n", Word(udiv64(cycles_per_ms, 1000)), arch::timer_khz());
     for (auto& rs : root_servers)
         load_segments(rs);
+    kip_init(boot_info, pool, cpu_count, cycles_per_ms, 0);
+    sigma0_memory_init(boot_info, {arch::kernel_image_start(), arch::kernel_image_end()}, pool);
 
     // From here on the kernel runs on thread stacks: the boot CPU continues
     // as its idle thread, which Tcb::current() can find.
@@ -127,7 +148,8 @@ namespace {
 
 void boot_on_idle_thread()
 {
-    start_root_task(root_servers[1].image);
+    start_root_servers(root_servers[0].image, root_servers[1].image);
+    arch::start_tick_timer(unsigned(cpus[0].tick_us));
     idle_loop();
 }
 

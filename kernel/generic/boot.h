@@ -17,5 +17,5 @@ inline constexpr Word sigma1 = user_base + 1;
 inline constexpr Word root_task = user_base + 2;
 } // namespace thread_numbers
 
-// Creates the root task's space and thread from its loaded image.
-void start_root_task(const ElfImage& image);
+// Creates sigma0 and the root task from their loaded images.
+void start_root_servers(const ElfImage& sigma0, const ElfImage& root_task);

@@ -1,16 +1,27 @@
 // Per-CPU kernel state.  A thread reaches its CPU through Tcb::cpu, so no
-// global "current CPU" variable exists.
+// global "current CPU" variable exists; everything here is touched only by
+// its own CPU (cross-CPU requests go through the SMP mailboxes).
 #pragma once
 
 #include "arch_contract.h"
+#include "ready_queue.h"
+#include "tcb.h"
 #include "types.h"
 
-class Tcb;
+class Space;
 
 struct Cpu {
     unsigned id = 0;
     Tcb* idle = nullptr;
+    ReadyQueue<Tcb> ready;
+    Tcb* wakeup_queue = nullptr;    // sorted by timeout_at, earliest first
+    Space* active_space = nullptr;  // whose page table this CPU has loaded
+    bool need_resched = false;
+    Tcb* fpu_owner = nullptr;       // whose state the FPU holds (lazy switching)
+    u64 tick_us = 1000;             // timer period
+    u64 ticks = 0;
     arch::CpuLocal arch;
 };
 
 extern Cpu cpus[CONFIG_MAX_CPUS];
+extern unsigned cpu_count;   // CPUs that came up

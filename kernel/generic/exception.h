@@ -1,4 +1,5 @@
-// User-mode faults the kernel cannot resolve by itself.
+// User-mode faults: CPU exceptions and page faults, turned into IPC to the
+// thread's exception handler or pager (X.2), or a clean thread stop.
 #pragma once
 
 #include "tcb.h"
@@ -6,7 +7,12 @@
 // The current thread raised CPU exception `vector` (error code `error`) in
 // user mode: deliver it to the thread's exception handler, or stop the
 // thread with a kernel message when it has none.
-void user_exception(Tcb* t, Word vector, Word error, const char* name);
+void user_exception(Word vector, Word error, const char* name);
+
+// The current thread faulted at `address` (access: Fpage rwx bits) in user
+// mode: page-fault IPC to its pager (sigma0's faults are resolved in the
+// kernel); a thread without a pager is stopped.
+void user_page_fault(Word address, Word access);
 
 // Stops t for good and says why; the rest of the system keeps running.
 void stop_thread(Tcb* t, const char* why);

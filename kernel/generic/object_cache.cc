@@ -7,7 +7,7 @@ ObjectCacheBase::Slab* ObjectCacheBase::grow()
     auto* slab = static_cast<Slab*>(kmem.alloc_page());
     if (slab == nullptr)
         return nullptr;
-    char* first = reinterpret_cast<char*>(slab) + align_up(sizeof(Slab), sizeof(Word));
+    char* first = reinterpret_cast<char*>(slab) + first_offset_;
     slab->free = nullptr;
     for (Word i = per_slab_; i > 0; i--) {
         auto* o = reinterpret_cast<FreeObject*>(first + (i - 1) * object_size_);

@@ -11,9 +11,10 @@
 
 class ObjectCacheBase {
 protected:
-    constexpr explicit ObjectCacheBase(size_t object_size)
-        : object_size_(align_up(max(object_size, sizeof(FreeObject)), sizeof(Word))),
-          per_slab_((arch::page_size - align_up(sizeof(Slab), sizeof(Word))) / object_size_)
+    constexpr ObjectCacheBase(size_t object_size, size_t align)
+        : object_size_(align_up(max(object_size, sizeof(FreeObject)), max(align, sizeof(Word)))),
+          first_offset_(align_up(sizeof(Slab), max(align, sizeof(Word)))),
+          per_slab_((arch::page_size - first_offset_) / object_size_)
     {
     }
 
@@ -40,13 +41,14 @@ private:
     Spinlock lock_;
     Slab* partial_ = nullptr;   // slabs with at least one free object
     size_t object_size_;
+    size_t first_offset_;
     Word per_slab_;
     Word in_use_ = 0;
 };
 
 template <class T> class ObjectCache : public ObjectCacheBase {
 public:
-    constexpr ObjectCache() : ObjectCacheBase(sizeof(T)) {}
+    constexpr ObjectCache() : ObjectCacheBase(sizeof(T), alignof(T)) {}
 
     // A default-constructed T, or nullptr when kernel memory is exhausted.
     template <class... Args> [[nodiscard]] T* create(Args&&... args)

@@ -22,6 +22,19 @@ void console_putc(char c);
 // Brings the interrupt controllers to a known state, every line masked.
 void init_interrupts();
 
+// Device interrupts, numbered 0 .. irq_count()-1 (the interrupt threads).
+[[nodiscard]] unsigned irq_count();
+void irq_mask(unsigned irq);
+void irq_unmask(unsigned irq);
+// The arch took interrupt vector `vector`: when it is a device interrupt,
+// mask and acknowledge the line and hand it to interrupt_raised(); false
+// when the vector is not a device interrupt.
+[[nodiscard]] bool dispatch_interrupt(Word vector);
+
+// Busy-waits `ms` milliseconds against a fixed-frequency clock, to
+// calibrate the CPU's counters at boot.
+void calibration_delay(unsigned ms);
+
 // Ends the machine: in tests the exit code reaches the host (QEMU exit
 // device, semihosting, simulator device); otherwise powers off or halts.
 NORETURN void shutdown(unsigned exit_code);

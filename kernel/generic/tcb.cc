@@ -4,7 +4,7 @@
 
 Tcb* Tcb::create(ThreadId id)
 {
-    if (id.number() >= max_threads || slot(id.number())->state != ThreadState::Free)
+    if (id.number() >= max_threads || slot(id.number())->exists())
         return nullptr;
     void* page = kmem.alloc_page();
     if (page == nullptr)
@@ -13,6 +13,7 @@ Tcb* Tcb::create(ThreadId id)
     arch::map_tcb_page(reinterpret_cast<Word>(t), arch::virt_to_phys(page));
     new (t) Tcb;
     t->global_id = id;
+    t->set_canary();
     return t;
 }
 

@@ -7,29 +7,92 @@
 //   slot reads as state Free with a nil global id.
 // - A thread entered from user mode has its arch::Frame at the top of its
 //   kernel stack (user_frame()).
+// - Lazy dispatching (seed 004): a thread that is runnable and not running is
+//   in its CPU's ready queue; the queue may also hold threads that blocked
+//   since they were queued; the dispatcher drops those when it meets them.
+// - A thread in state Polling is linked into exactly one send queue, that of
+//   `polling_on`; a thread with a finite IPC timeout is in its CPU's wakeup
+//   queue.
 #pragma once
 
 #include "arch_contract.h"
+#include "msg_tag.h"
 #include "thread_id.h"
+#include "utcb.h"
 
 class Space;
 struct Cpu;
 
 enum class ThreadState : u8 {
-    Free = 0,    // the zero page: no thread here
-    Inactive,    // created, never started (X.2 "inactive")
-    Running,     // ready or running
-    Stopped,     // stopped by the kernel after a fault it could not deliver
+    Free = 0,        // the zero page: no thread here
+    Inactive,        // created, not yet activated (no pager)
+    Running,         // ready or running
+    Polling,         // blocked in a send phase, queued at polling_on
+    Waiting,         // blocked in a receive phase, waiting for `partner`
+    Stopped,         // stopped by the kernel (fault without handler)
+    Interrupt,       // an interrupt thread (no user context)
+};
+
+// Why a blocked thread was woken.
+enum class Wakeup : u8 {
+    None,
+    Delivered,    // the IPC phase completed
+    Timeout,
+    Canceled,     // ExchangeRegisters aborted the IPC before the transfer
+    Aborted,      // ExchangeRegisters aborted the IPC during the transfer
+    NoPartner,    // the partner was deleted
+    Error,        // the partner reported an error in ipc_error
+    Picked,       // a polling sender: the receiver now waits for it, retry
+    Retry,        // a receiver whose picked sender went away: receive again
 };
 
 class Tcb {
 public:
+    // --- identity and state (read on every IPC) ---
     ThreadId global_id;
-    Word local_id = 0;
+    Word local_id = 0;            // UTCB location + Utcb::mr0_offset; 0 without UTCB
     ThreadState state = ThreadState::Inactive;
+    u8 priority = 0;
+    bool halted = false;
+    bool in_ready_queue = false;
     Space* space = nullptr;
     Cpu* cpu = nullptr;
+    Utcb* utcb = nullptr;         // kernel view of the UTCB; nullptr without one
+
+    // --- IPC ---
+    ThreadId partner;             // Polling: destination; Waiting: from-specifier
+    ThreadId sending_as;          // Polling with propagation: the virtual sender
+    Tcb* polling_on = nullptr;    // whose send queue holds this thread
+    Tcb* picked_by = nullptr;     // the receiver that picked this polling sender
+    Tcb* send_queue = nullptr;    // senders polling on this thread, FIFO ring
+    Tcb* send_next = nullptr;
+    Tcb* send_prev = nullptr;
+    Wakeup wakeup = Wakeup::None;
+    bool in_wakeup_queue = false;
+    bool quantum_exhausted = false;
+    ThreadId ipc_from;            // result of a receive: who sent
+    Word ipc_error = 0;           // ErrorCode when wakeup == Error
+    u64 timeout_at = 0;           // absolute deadline (us) while in the wakeup queue
+    Tcb* wakeup_next = nullptr;
+    Tcb* wakeup_prev = nullptr;
+
+    // --- scheduling ---
+    Tcb* ready_next = nullptr;
+    Tcb* ready_prev = nullptr;
+    ThreadId scheduler;
+    u64 timeslice_us = 0;
+    s64 timeslice_left_us = 0;
+    u64 total_quantum_us = 0;     // 0: unlimited
+    u64 quantum_used_us = 0;
+    u8 sensitive_priority = 0;    // preemption control (X.2 Schedule)
+    u64 max_delay_us = 0;
+
+    // --- interrupt threads ---
+    ThreadId irq_handler;         // nil when detached
+    bool irq_pending = false;
+
     arch::ThreadContext context;
+    arch::FpuState* fpu = nullptr;   // saved FPU state; allocated on first use
 
     static constexpr Word max_threads = Word(1) << arch::thread_no_bits;
 
@@ -39,23 +102,45 @@ public:
         return reinterpret_cast<Tcb*>(arch::tcb_area + number * arch::tcb_size);
     }
     // The thread a global id names, or nullptr (free slot, stale version,
-    // number out of range).
+    // number out of range, not a global id).
     [[nodiscard]] static Tcb* lookup(ThreadId id)
     {
-        if (id.number() >= max_threads)
+        if (!id.is_global() || id.number() >= max_threads)
             return nullptr;
         Tcb* t = slot(id.number());
-        return t->global_id == id && !id.is_nil() ? t : nullptr;
+        return t->global_id == id ? t : nullptr;
     }
     [[nodiscard]] static Tcb* current() { return reinterpret_cast<Tcb*>(arch::current_tcb_address()); }
 
     // Backs the slot of id.number() with a fresh page; nullptr when the slot
     // is taken or kernel memory is exhausted.
     [[nodiscard]] static Tcb* create(ThreadId id);
+    // Frees the slot; the thread must already be unlinked from everything.
     void destroy();
 
     [[nodiscard]] Word stack_top() const { return reinterpret_cast<Word>(this) + arch::tcb_size; }
     [[nodiscard]] arch::Frame* user_frame() const { return arch::user_frame(stack_top()); }
+    [[nodiscard]] bool exists() const { return state != ThreadState::Free; }
+    [[nodiscard]] bool is_runnable() const
+    {
+        return state == ThreadState::Running && !halted && !quantum_exhausted;
+    }
+    [[nodiscard]] bool is_interrupt() const { return state == ThreadState::Interrupt; }
+    // The id another thread names this one by: local within the same space.
+    [[nodiscard]] ThreadId id_as_seen_by(const Tcb* other) const
+    {
+        return other->space == space && local_id != 0 ? ThreadId(local_id) : global_id;
+    }
+    [[nodiscard]] ThreadId pager() const { return utcb != nullptr ? utcb->pager_id() : ThreadId::nil(); }
+
+    // Debug builds keep a marker right above the TCB to catch kernel stack
+    // overflows at every switch.
+    static constexpr Word stack_canary = 0x57ac4ca7;
+    void set_canary() { canary_ = stack_canary; }
+    [[nodiscard]] bool canary_intact() const { return canary_ == stack_canary; }
+
+private:
+    Word canary_ = 0;
 };
 
 static_assert(sizeof(Tcb) <= arch::tcb_size / 4, "the kernel stack needs the rest of the page");

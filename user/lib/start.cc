@@ -1,6 +1,7 @@
 // Program start: constructors, main(), and the end of the program.
 #include <l4/kdebug.h>
 #include <l4/runtime.h>
+#include <l4/syscalls.h>
 
 extern "C" {
 typedef void (*Constructor)();
@@ -8,6 +9,7 @@ extern Constructor __init_array_start[], __init_array_end[];
 
 [[noreturn]] void __l4_start()
 {
+    __l4_init();
     for (Constructor* c = __init_array_start; c != __init_array_end; c++)
         (*c)();
     l4_exit(L4_Word_t(main()));

@@ -1,0 +1,418 @@
+#include "ipc.h"
+#include "assert.h"
+#include "clock.h"
+#include "cpu.h"
+#include "interrupts.h"
+#include "scheduler.h"
+#include "space.h"
+#include "transfer.h"
+
+namespace {
+
+using ipc_error::code;
+using ipc_error::receive_phase;
+using ipc_error::send_phase;
+
+ThreadId fail(Tcb* self, Word error, Word phase)
+{
+    self->utcb->error_code() = code(error, phase);
+    self->utcb->mr(0) = MsgTag::error().raw();
+    return ThreadId::nil();
+}
+
+// The thread an id names for `self`: global ids (interrupt threads
+// included) anywhere, local ids within self's space.
+Tcb* resolve(Tcb* self, ThreadId id)
+{
+    if (id.is_local())
+        return self->space->thread_by_local_id(id.raw());
+    return Tcb::lookup(id);
+}
+
+// --- send queues: a FIFO ring per receiver ---
+
+void enqueue_sender(Tcb* receiver, Tcb* s)
+{
+    Tcb*& head = receiver->send_queue;
+    if (head == nullptr) {
+        s->send_next = s->send_prev = s;
+        head = s;
+    } else {
+        s->send_next = head;
+        s->send_prev = head->send_prev;
+        head->send_prev->send_next = s;
+        head->send_prev = s;
+    }
+    s->polling_on = receiver;
+}
+
+void dequeue_sender(Tcb* s)
+{
+    Tcb* receiver = s->polling_on;
+    if (receiver == nullptr)
+        return;
+    Tcb*& head = receiver->send_queue;
+    if (s->send_next == s) {
+        head = nullptr;
+    } else {
+        s->send_prev->send_next = s->send_next;
+        s->send_next->send_prev = s->send_prev;
+        if (head == s)
+            head = s->send_next;
+    }
+    s->send_next = s->send_prev = nullptr;
+    s->polling_on = nullptr;
+}
+
+// Whether receiver r is in a receive phase that accepts sender s (sending
+// on behalf of virtual_sender when propagating).
+bool waits_for(const Tcb* r, const Tcb* s, ThreadId virtual_sender)
+{
+    if (r->state != ThreadState::Waiting)
+        return false;
+    ThreadId p = r->partner;
+    if (p.is_any())
+        return true;
+    if (p.is_any_local())
+        return !s->is_interrupt() && r->space == s->space;
+    return p == s->global_id || (!virtual_sender.is_nil() && p == virtual_sender);
+}
+
+// The first sender polling on r that the from-specifier `want` (any,
+// any-local or a global id) accepts.
+Tcb* find_sender(const Tcb* r, ThreadId want)
+{
+    Tcb* head = r->send_queue;
+    if (head == nullptr)
+        return nullptr;
+    Tcb* s = head;
+    do {
+        if (want.is_any() || (want.is_any_local() && !s->is_interrupt() && s->space == r->space) ||
+            s->global_id == want || (!s->sending_as.is_nil() && s->sending_as == want))
+            return s;
+        s = s->send_next;
+    } while (s != head);
+    return nullptr;
+}
+
+// Computes the absolute deadline of a (non-zero) timeout; false when an
+// absolute time point has already passed.
+bool deadline_of(TimeValue timeout, u64& deadline)
+{
+    if (timeout.is_never()) {
+        deadline = TimeValue::never_us;
+        return true;
+    }
+    u64 now = system_clock.now_us();
+    deadline = timeout.deadline(now);
+    return deadline > now;
+}
+
+void release(Tcb* woken)
+{
+    if (woken != nullptr)
+        make_runnable(woken);
+}
+
+// The send phase: true when the message reached the receiver (then
+// `woken` is the receiver, Running but not yet queued, or nullptr when the
+// destination was an interrupt thread).
+bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
+{
+    woken = nullptr;
+    Tcb* to = resolve(self, to_id);
+    if (to == nullptr) {
+        fail(self, ipc_error::no_partner, send_phase);
+        return false;
+    }
+    if (to->is_interrupt()) {
+        // A handler's reply to its interrupt thread re-enables the line.
+        if (to->irq_handler != self->global_id) {
+            fail(self, ipc_error::no_partner, send_phase);
+            return false;
+        }
+        interrupt_acknowledged(to);
+        return true;
+    }
+
+    Delivery d;
+    MsgTag tag(self->utcb->mr(0));
+    Space* space = self->space;
+    // Redirection (X.2 SpaceControl): IPC leaving a space with a redirector
+    // goes to the redirector instead, unless it is addressed to it.
+    if (!space->redirector.is_any() && !space->redirector.is_nil() && to->space != space &&
+        to->global_id != space->redirector) {
+        Tcb* r = Tcb::lookup(space->redirector);
+        if (r == nullptr) {
+            fail(self, ipc_error::no_partner, send_phase);
+            return false;
+        }
+        d.flags |= MsgTag::flag_redirected;
+        d.intended = to->global_id;
+        to = r;
+    }
+    // Propagation: deliver on behalf of the virtual sender when permitted.
+    ThreadId virtual_sender;
+    Tcb* sender_as = self;
+    if (tag.is_propagated()) {
+        Tcb* v = resolve(self, ThreadId(self->utcb->virtual_sender()));
+        if (v != nullptr && !v->is_interrupt() &&
+            (v->space == space || to->space == space || v->space->redirector == self->global_id)) {
+            virtual_sender = v->global_id;
+            sender_as = v;
+            d.flags |= MsgTag::flag_propagated;
+            d.actual = self->id_as_seen_by(to);
+            // A virtual sender waiting for the actual sender now waits for the receiver.
+            if (v->state == ThreadState::Waiting && v->partner == self->global_id)
+                v->partner = to->global_id;
+        }
+    }
+    d.from = sender_as->id_as_seen_by(to);
+
+    ThreadId to_gid = to->global_id;
+    u64 deadline = 0;
+    bool have_deadline = false;
+    for (;;) {
+        if (waits_for(to, self, virtual_sender)) {
+            Word error = transfer_message(self, to, d);
+            cancel_timeout(to);
+            if (error != 0) {
+                to->ipc_error = code(error, receive_phase);
+                to->wakeup = Wakeup::Error;
+                make_runnable(to);
+                fail(self, error, send_phase);
+                return false;
+            }
+            to->wakeup = Wakeup::Delivered;
+            to->state = ThreadState::Running;
+            woken = to;
+            return true;
+        }
+        if (timeout.is_zero()) {
+            fail(self, ipc_error::timeout, send_phase);
+            return false;
+        }
+        if (!have_deadline) {
+            if (!deadline_of(timeout, deadline)) {
+                fail(self, ipc_error::timeout, send_phase);
+                return false;
+            }
+            have_deadline = true;
+        }
+        self->state = ThreadState::Polling;
+        self->partner = to_gid;
+        self->sending_as = virtual_sender;
+        self->wakeup = Wakeup::None;
+        enqueue_sender(to, self);
+        if (deadline != TimeValue::never_us)
+            set_timeout(self, deadline);
+        schedule();
+        cancel_timeout(self);
+        self->sending_as = ThreadId::nil();
+        self->picked_by = nullptr;
+        switch (self->wakeup) {
+        case Wakeup::Picked:
+            // The receiver waits for us now (if it still exists): retry.
+            to = Tcb::lookup(to_gid);
+            if (to == nullptr) {
+                fail(self, ipc_error::no_partner, send_phase);
+                return false;
+            }
+            continue;
+        case Wakeup::Timeout:
+            fail(self, ipc_error::timeout, send_phase);
+            return false;
+        case Wakeup::NoPartner:
+            fail(self, ipc_error::no_partner, send_phase);
+            return false;
+        case Wakeup::Aborted:
+            fail(self, ipc_error::aborted, send_phase);
+            return false;
+        default:
+            fail(self, ipc_error::canceled, send_phase);
+            return false;
+        }
+    }
+}
+
+ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
+{
+    ThreadId want = from_spec;
+    if (!from_spec.is_any() && !from_spec.is_any_local()) {
+        Tcb* f = resolve(self, from_spec);
+        if (f == nullptr) {
+            release(woken);
+            return fail(self, ipc_error::no_partner, receive_phase);
+        }
+        want = f->global_id;
+    }
+    u64 deadline = 0;
+    bool have_deadline = false;
+    for (;;) {
+        Tcb* s = find_sender(self, want);
+        if (s != nullptr && s->is_interrupt()) {
+            dequeue_sender(s);
+            self->utcb->mr(0) = MsgTag::make(MsgTag::label_interrupt, 0, 0).raw();
+            release(woken);
+            return s->global_id;
+        }
+        self->wakeup = Wakeup::None;
+        if (s != nullptr) {
+            // Pick the polling sender: it transfers when it runs.
+            dequeue_sender(s);
+            cancel_timeout(s);
+            s->wakeup = Wakeup::Picked;
+            s->picked_by = self;
+            self->state = ThreadState::Waiting;
+            self->partner = s->global_id;
+            release(woken);
+            make_runnable(s);
+            switch_or_schedule(s);
+        } else {
+            if (timeout.is_zero()) {
+                release(woken);
+                return fail(self, ipc_error::timeout, receive_phase);
+            }
+            if (!have_deadline) {
+                if (!deadline_of(timeout, deadline)) {
+                    release(woken);
+                    return fail(self, ipc_error::timeout, receive_phase);
+                }
+                have_deadline = true;
+            }
+            self->state = ThreadState::Waiting;
+            self->partner = want;
+            if (deadline != TimeValue::never_us)
+                set_timeout(self, deadline);
+            if (woken != nullptr)
+                switch_or_schedule(woken);
+            else
+                schedule();
+        }
+        woken = nullptr;
+        cancel_timeout(self);
+        switch (self->wakeup) {
+        case Wakeup::Delivered:
+            return self->ipc_from;
+        case Wakeup::Retry:
+            continue;
+        case Wakeup::Timeout:
+            return fail(self, ipc_error::timeout, receive_phase);
+        case Wakeup::NoPartner:
+            return fail(self, ipc_error::no_partner, receive_phase);
+        case Wakeup::Error:
+            self->utcb->error_code() = self->ipc_error;
+            self->utcb->mr(0) = MsgTag::error().raw();
+            return ThreadId::nil();
+        case Wakeup::Aborted:
+            return fail(self, ipc_error::aborted, receive_phase);
+        default:
+            return fail(self, ipc_error::canceled, receive_phase);
+        }
+    }
+}
+
+} // namespace
+
+ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word)
+{
+    Tcb* self = Tcb::current();
+    Timeouts timeouts(timeouts_word);
+    Tcb* woken = nullptr;
+    if (!to.is_nil() && !send(self, to, timeouts.send(), woken))
+        return ThreadId::nil();
+    if (from_spec.is_nil()) {
+        self->utcb->mr(0) = MsgTag(self->utcb->mr(0)).with_flags(0).raw();
+        release(woken);
+        return ThreadId::nil();
+    }
+    return receive(self, from_spec, timeouts.receive(), woken);
+}
+
+bool kernel_call_ipc(ThreadId to)
+{
+    Utcb* u = Tcb::current()->utcb;
+    (void)sys_ipc(to, to, 0);   // never timeouts
+    return !MsgTag(u->mr(0)).is_error();
+}
+
+void ipc_timeout(Tcb* t)
+{
+    if (t->state == ThreadState::Polling)
+        dequeue_sender(t);
+    else if (t->state != ThreadState::Waiting)
+        return;
+    t->wakeup = Wakeup::Timeout;
+    make_runnable(t);
+}
+
+bool ipc_abort_send(Tcb* t)
+{
+    if (t->state != ThreadState::Polling)
+        return false;
+    dequeue_sender(t);
+    cancel_timeout(t);
+    t->wakeup = Wakeup::Canceled;
+    make_runnable(t);
+    return true;
+}
+
+bool ipc_abort_receive(Tcb* t)
+{
+    if (t->state != ThreadState::Waiting)
+        return false;
+    cancel_timeout(t);
+    t->wakeup = Wakeup::Canceled;
+    make_runnable(t);
+    return true;
+}
+
+void ipc_unlink(Tcb* t)
+{
+    dequeue_sender(t);
+    while (Tcb* s = t->send_queue) {
+        dequeue_sender(s);
+        if (s->is_interrupt())
+            continue;   // the line stays masked until a new handler attaches
+        cancel_timeout(s);
+        s->wakeup = Wakeup::NoPartner;
+        make_runnable(s);
+    }
+    // A receiver that picked t must not wait for it forever.
+    if (Tcb* r = t->picked_by) {
+        if (r->state == ThreadState::Waiting && r->partner == t->global_id) {
+            r->wakeup = Wakeup::Retry;
+            make_runnable(r);
+        }
+        t->picked_by = nullptr;
+    }
+}
+
+void ipc_pick_waiting_sender(Tcb* t)
+{
+    Tcb* s = find_sender(t, t->partner);
+    if (s == nullptr || s->is_interrupt())
+        return;
+    dequeue_sender(s);
+    cancel_timeout(s);
+    s->wakeup = Wakeup::Picked;
+    s->picked_by = t;
+    make_runnable(s);
+}
+
+void ipc_deliver_interrupt(Tcb* irq)
+{
+    Tcb* handler = Tcb::lookup(irq->irq_handler);
+    if (handler == nullptr)
+        return;
+    if (waits_for(handler, irq, ThreadId::nil())) {
+        cancel_timeout(handler);
+        handler->utcb->mr(0) = MsgTag::make(MsgTag::label_interrupt, 0, 0).raw();
+        handler->ipc_from = irq->global_id;
+        handler->wakeup = Wakeup::Delivered;
+        make_runnable(handler);
+        return;
+    }
+    if (irq->polling_on == nullptr)
+        enqueue_sender(handler, irq);
+}

@@ -1,0 +1,68 @@
+// Synchronous IPC (X.2 "Ipc").  The message lives in the UTCBs: the arch
+// entry code spills register MRs into the sender's UTCB before sys_ipc() and
+// loads the receiver's register MRs from its UTCB on the way out.
+//
+// Rendezvous rules:
+// - The transfer always runs in the sender's context (its kernel stack), so
+//   faults during a long transfer can be handled as the sender's own IPC.
+// - A sender that finds its receiver waiting transfers at once.  Otherwise it
+//   polls in the receiver's send queue.  A receiver that finds a polling
+//   sender "picks" it: dequeues it, waits for it in a closed receive, and
+//   switches to it; the sender retries and transfers.
+#pragma once
+
+#include "msg_tag.h"
+#include "tcb.h"
+#include "time_value.h"
+
+// The Ipc system call of the current thread.  Returns the sender's id (nil
+// without a receive phase or on error); MR0 and ErrorCode are in the UTCB.
+ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts);
+
+// A message the kernel sends on the current thread's behalf (page fault,
+// exception): saves the thread's first `mr_count` MRs, lets fill() write the
+// message, calls `to` and waits for the reply, lets apply() read it, and
+// restores the MRs.  False when the IPC failed.
+template <class Fill, class Apply>
+[[nodiscard]] bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply);
+
+// Timeout of t's current IPC phase expired (called by the timer).
+void ipc_timeout(Tcb* t);
+
+// ExchangeRegisters: aborts t's IPC if it is in the phase selected; returns
+// whether it was.
+bool ipc_abort_send(Tcb* t);
+bool ipc_abort_receive(Tcb* t);
+
+// t is being deleted: unlink it from every queue and fail the threads that
+// were polling on it.
+void ipc_unlink(Tcb* t);
+
+// t just became a receiver without running (a new thread waiting for its
+// pager): lets a sender already polling for it retry.
+void ipc_pick_waiting_sender(Tcb* t);
+
+// A hardware interrupt for interrupt thread irq: deliver it to the handler
+// (the line stays masked until the handler replies).
+void ipc_deliver_interrupt(Tcb* irq);
+
+// Implementation of kernel_call's IPC step.
+[[nodiscard]] bool kernel_call_ipc(ThreadId to);
+
+template <class Fill, class Apply>
+bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply)
+{
+    Utcb* utcb = Tcb::current()->utcb;
+    Word saved[Utcb::mr_count];
+    for (unsigned i = 0; i < mr_count; i++)
+        saved[i] = utcb->mr(i);
+    Word saved_br0 = utcb->br(0);
+    fill(*utcb);
+    bool ok = kernel_call_ipc(to);
+    if (ok)
+        apply(*utcb);
+    for (unsigned i = 0; i < mr_count; i++)
+        utcb->mr(i) = saved[i];
+    utcb->br(0) = saved_br0;
+    return ok;
+}

@@ -1,0 +1,112 @@
+#include "thread.h"
+#include "assert.h"
+#include "cpu.h"
+#include "fpu.h"
+#include "interrupts.h"
+#include "ipc.h"
+#include "scheduler.h"
+#include "space.h"
+
+namespace {
+
+// The first code a new user thread runs: take the start-up message, then
+// enter user mode through the frame.
+void thread_startup()
+{
+    Tcb* self = Tcb::current();
+    if (self->wakeup == Wakeup::Delivered && MsgTag(self->utcb->mr(0)).untyped() == 2) {
+        arch::Frame* f = self->user_frame();
+        f->set_ip(self->utcb->mr(1));
+        f->set_sp(self->utcb->mr(2));
+    }
+    self->wakeup = Wakeup::None;
+}
+
+} // namespace
+
+Tcb* create_thread(ThreadId id, Space* space, ThreadId scheduler, Cpu* cpu)
+{
+    Tcb* t = Tcb::create(id);
+    if (t == nullptr)
+        return nullptr;
+    t->space = space;
+    t->cpu = cpu;
+    t->scheduler = scheduler;
+    t->priority = default_priority;
+    t->timeslice_us = default_timeslice_us;
+    t->timeslice_left_us = s64(default_timeslice_us);
+    t->state = ThreadState::Inactive;
+    space->thread_count++;
+    arch::prepare_user_thread(t->context, t->stack_top(), thread_startup);
+    return t;
+}
+
+bool activate_thread(Tcb* t, Word utcb_location, ThreadId pager)
+{
+    Utcb* u = t->space->utcb_at(utcb_location);
+    if (u == nullptr)
+        return false;
+    t->utcb = u;
+    t->local_id = utcb_location + Utcb::mr0_offset;
+    u->my_global_id() = t->global_id.raw();
+    u->pager() = pager.raw();
+    u->processor_no() = t->cpu->id;
+    // Wait for the start-up message, as if in a closed receive from the pager.
+    t->state = ThreadState::Waiting;
+    t->partner = pager;
+    t->wakeup = Wakeup::None;
+    u->br(0) = 0;
+    ipc_pick_waiting_sender(t);
+    return true;
+}
+
+void start_thread(Tcb* t, Word ip, Word sp)
+{
+    arch::Frame* f = t->user_frame();
+    f->set_ip(ip);
+    f->set_sp(sp);
+    make_runnable(t);
+}
+
+void delete_thread(Tcb* t)
+{
+    assert(t != Tcb::current());
+    Cpu& cpu = *t->cpu;
+    ipc_unlink(t);
+    interrupts_forget_handler(t->global_id);
+    cancel_timeout(t);
+    cpu.ready.remove(t);
+    fpu_forget(t);
+    Space* space = t->space;
+    t->state = ThreadState::Free;
+    t->global_id = ThreadId::nil();
+    t->destroy();
+    if (space != nullptr && --space->thread_count == 0) {
+        // The deleter runs in another space, so this CPU has left this one
+        // unless it idles on its page table.
+        if (cpu.active_space == space) {
+            cpu.active_space = nullptr;
+            arch::activate_kernel_page_table();
+        }
+        space->destroy();
+    }
+}
+
+bool move_thread(Tcb* t, Space* to)
+{
+    if (t->utcb != nullptr) {
+        Word location = t->local_id - Utcb::mr0_offset;
+        Utcb* u = to->utcb_at(location);
+        if (u == nullptr)
+            return false;
+        for (unsigned i = 0; i < 128; i++)
+            reinterpret_cast<Word*>(u)[i] = reinterpret_cast<Word*>(t->utcb)[i];
+        t->utcb = u;
+    }
+    Space* from = t->space;
+    to->thread_count++;
+    t->space = to;
+    if (--from->thread_count == 0)
+        from->destroy();
+    return true;
+}
