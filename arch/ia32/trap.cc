@@ -75,6 +75,7 @@ void kdebug_trap(Frame* f)
         case 0x08: f->eax = kdebug(t, KdebugOp::ReadChar, 0); return;
         case 0x0d: f->eax = kdebug(t, KdebugOp::ReadCharBlocking, 0); return;
         case 0x40: kdebug(t, KdebugOp::Shutdown, f->eax); return;
+        case 0x41: f->eax = kdebug(t, KdebugOp::FreeKernelMemory, 0); return;
         default: kdebug(t, KdebugOp::Enter, 0); return;   // ClearPage, ToggleBreakin, unknown
         }
     }

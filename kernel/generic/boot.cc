@@ -8,6 +8,7 @@
 #include "cpu.h"
 #include "elf.h"
 #include "exit_codes.h"
+#include "kdb.h"
 #include "clock.h"
 #include "kip.h"
 #include "kmem.h"
@@ -123,6 +124,8 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
 
     arch::init_boot_cpu(cpus[0].arch);
     platform::init_interrupts();
+    if (!boot_options.test_mode)
+        platform::console_enable_breakin();
     u64 cycles_per_ms = arch::calibrate_cycles_per_ms();
     system_clock.init(cycles_per_ms);
     kprintf("cpu: %lu MHz cycle counter, timer %lu kHz\n", Word(udiv64(cycles_per_ms, 1000)), arch::timer_khz());
@@ -149,6 +152,8 @@ namespace {
 void boot_on_idle_thread()
 {
     start_root_servers(root_servers[0].image, root_servers[1].image);
+    if (boot_options.kdb_on_start)
+        kdb_enter("system started (kdb on the command line); 'g' starts the root servers");
     arch::start_tick_timer(unsigned(cpus[0].tick_us));
     idle_loop();
 }

@@ -48,6 +48,12 @@ bool interrupt_control(ThreadId irq, ThreadId handler)
     return true;
 }
 
+bool interrupt_has_handler(unsigned irq)
+{
+    Tcb* t = Tcb::slot(irq);
+    return irq < thread_numbers::interrupt_count && t->exists() && !t->irq_handler.is_nil();
+}
+
 void interrupt_raised(unsigned irq)
 {
     Tcb* t = Tcb::slot(irq);

@@ -12,6 +12,9 @@
 // or the handler is not a thread.
 [[nodiscard]] bool interrupt_control(ThreadId irq, ThreadId handler);
 
+// Whether a user driver handles interrupt `irq`.
+[[nodiscard]] bool interrupt_has_handler(unsigned irq);
+
 // The platform saw interrupt `irq` (already masked and acknowledged).
 void interrupt_raised(unsigned irq);
 

@@ -1,6 +1,9 @@
 #include "kdebug.h"
 #include "boot.h"
 #include "console.h"
+#include "kdb.h"
+#include "kmem.h"
+#include "space.h"
 #include "platform.h"
 
 namespace {
@@ -44,15 +47,26 @@ Word kdebug(Tcb* t, KdebugOp op, Word arg)
             arch::cpu_relax();
         return Word(c);
     }
-    case KdebugOp::Enter:
-        kprintf("\n--- KD# thread %lx: ", t->global_id.raw());
-        if (arg != 0)
+    case KdebugOp::Enter: {
+        char reason[96];
+        ksnprintf(reason, sizeof reason, "thread %lx entered the debugger", t->global_id.raw());
+        if (arg != 0) {
+            kputs("KD# ");
             print_user_string(arg);
-        kputs(" ---\n");
+            kputs("\n");
+        }
+        kdb_enter(reason);
         return 0;
+    }
     case KdebugOp::Shutdown:
+        if (!t->space->privileged) {
+            kprintf("Chestnut: thread %lx may not shut the machine down\n", t->global_id.raw());
+            return 0;
+        }
         kprintf("Chestnut: shutdown requested by thread %lx, exit code %lu\n", t->global_id.raw(), arg);
         platform::shutdown(unsigned(arg));
+    case KdebugOp::FreeKernelMemory:
+        return t->space->privileged ? kmem.free_pages() : 0;
     }
     return 0;
 }

@@ -11,6 +11,7 @@ enum class KdebugOp {
     ReadChar,          // returns a character or -1 (non-blocking)
     ReadCharBlocking,  // returns a character
     Shutdown,          // Chestnut extension: end the machine, arg = exit code (privileged)
+    FreeKernelMemory,  // Chestnut extension: returns the free kernel-pool pages (privileged)
 };
 
 // Performs op for thread t; the result goes back to the caller's register.

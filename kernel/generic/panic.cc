@@ -3,6 +3,7 @@
 #include "boot.h"
 #include "console.h"
 #include "exit_codes.h"
+#include "kdb.h"
 #include "platform.h"
 
 void panic(const char* fmt, ...)
@@ -16,8 +17,8 @@ void panic(const char* fmt, ...)
     kputs("\n");
     if (boot_options.test_mode)
         platform::shutdown(exit_code::panic);
-    kputs("Chestnut: kernel stopped.\n");
-    arch::halt_forever();
+    for (;;)
+        kdb_enter("kernel panic; 'r' resets the machine");
 }
 
 void assert_failed(const char* expr, const char* file, unsigned line)

@@ -12,6 +12,9 @@ namespace platform {
 void console_init();
 void console_putc(char c);
 [[nodiscard]] int console_getc();   // -1 when no character is waiting
+// Lets a key on the console (ESC) interrupt into the kernel debugger while
+// no user driver owns the console's interrupt.
+void console_enable_breakin();
 
 // Fills in the board-independent boot description (memory map, modules,
 // command line) from whatever the boot loader handed over; arg0/arg1 are the

@@ -3,6 +3,7 @@
 #include "pc99.h"
 #include <arch.h>
 #include <generic/interrupts.h>
+#include <generic/kdb.h>
 #include <generic/platform.h>
 #include <x86/io.h>
 
@@ -76,6 +77,14 @@ bool dispatch_interrupt(Word vector)
     if (irq >= 8)
         x86::outb(slave_cmd, eoi);
     x86::outb(master_cmd, eoi);
+    if (irq == pc99::console_irq && !interrupt_has_handler(irq)) {
+        // Break-in: ESC on the console enters the kernel debugger.
+        for (int c; (c = console_getc()) >= 0;)
+            if (c == 0x1b)
+                kdb_enter("break-in from the console");
+        irq_unmask(irq);
+        return true;
+    }
     interrupt_raised(irq);
     return true;
 }

@@ -1,4 +1,5 @@
 // 16550 UART on COM1: the pc99 kernel console.
+#include "pc99.h"
 #include <generic/platform.h>
 #include <x86/io.h>
 
@@ -28,6 +29,12 @@ void console_putc(char c)
     while ((x86::inb(com1 + line_status) & lsr_thr_empty) == 0) {
     }
     x86::outb(com1 + data, u8(c));
+}
+
+void console_enable_breakin()
+{
+    x86::outb(com1 + int_enable, 0x01);   // received-data interrupt
+    irq_unmask(pc99::console_irq);
 }
 
 int console_getc()

@@ -67,10 +67,11 @@ class Suite:
     """A QEMU boot with expectations about its output and exit status."""
 
     def __init__(self, name, modules, timeout=120, smp=1, expect_summary=True,
-                 expect_text=None, expect_exit=0, cmdline="test"):
+                 expect_text=None, expect_exit=0, cmdline="test", console_input=None):
         self.name, self.modules, self.timeout, self.smp = name, modules, timeout, smp
         self.expect_summary, self.expect_text = expect_summary, expect_text
         self.expect_exit, self.cmdline = expect_exit, cmdline
+        self.console_input = console_input   # typed on the serial console
 
 
 def suites_for(cfg):
@@ -78,12 +79,16 @@ def suites_for(cfg):
         bad = os.path.join(SRCDIR, "test", "runner", "not-an-elf.txt")
         return [
             Suite("ktest", ["bin/sigma0", "bin/ktest"]),
+            Suite("stress", ["bin/sigma0", "bin/stress"], timeout=300),
             Suite("refuse-missing-root-task", ["bin/sigma0"], timeout=30, expect_summary=False,
                   expect_text="need the sigma0 and root task modules", expect_exit=0x70),
             Suite("refuse-non-elf-root-task", ["bin/sigma0", bad], timeout=30, expect_summary=False,
                   expect_text="is not an ELF file", expect_exit=0x70),
             Suite("user-fault-stops-thread", ["bin/sigma0", "bin/crash"], timeout=30,
                   expect_summary=False, expect_text="stopped: page fault", expect_exit=0x71),
+            Suite("kdb-commands", ["bin/sigma0", "bin/hello"], timeout=30, expect_summary=False,
+                  cmdline="kdb", console_input=b"l\rq\rt 208001\rm\rg\r",
+                  expect_text="prio 255: 200001 208001"),
         ]
     return []
 
@@ -102,8 +107,12 @@ def run_suite(cfg, suite):
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.PIPE if suite.console_input else subprocess.DEVNULL,
                                 start_new_session=True)
+        if suite.console_input:
+            proc.stdin.write(suite.console_input)
+            proc.stdin.close()
         try:
             status = proc.wait(timeout=suite.timeout)
             hung = False

@@ -44,6 +44,15 @@ L4_INLINE void L4_KDB_Shutdown(L4_Word_t code)
     __asm__ __volatile__("int $3; cmpb $0x40, %%al" ::"a"(code) : "memory");
 }
 
+// Chestnut extension: free pages in the kernel memory pool (privileged
+// threads; others get 0).  For leak tests.
+L4_INLINE L4_Word_t L4_KDB_FreeKernelMemory(void)
+{
+    L4_Word_t pages;
+    __asm__ __volatile__("int $3; cmpb $0x41, %%al" : "=a"(pages) : : "memory");
+    return pages;
+}
+
 #else
 #error "kdebug interface not defined for this architecture"
 #endif

@@ -1,0 +1,208 @@
+// Randomized system-call stress: worker threads issue a seeded stream of
+// system calls with random (mostly invalid) arguments.  Every call must
+// return; at the end the kernel must still answer, every worker must have
+// finished, and the kernel memory used by scratch threads must be back.
+#include "ktest.h"
+#include "threads.h"
+#include <l4/ipc.h>
+#include <l4/kdebug.h>
+#include <l4/kip.h>
+#include <l4/thread.h>
+
+using namespace ktest;
+
+namespace {
+
+constexpr unsigned workers = 6;
+constexpr unsigned calls_per_worker = 20000;
+constexpr L4_Word_t seed = 0xc0ffee;
+constexpr unsigned scratch_count = 24;
+
+L4_ThreadId_t worker_ids[workers];
+L4_Word_t scratch_base;              // first scratch thread number
+volatile L4_Word_t calls_done[workers];
+
+struct Random {
+    L4_Word_t state;
+    L4_Word_t next()
+    {
+        // xorshift32/64: deterministic for a seed.
+        state ^= state << 13;
+        state ^= state >> (sizeof(L4_Word_t) == 4 ? 17 : 7);
+        state ^= state << (sizeof(L4_Word_t) == 4 ? 5 : 17);
+        return state;
+    }
+    L4_Word_t below(L4_Word_t n) { return next() % n; }
+};
+
+L4_ThreadId_t random_thread(Random& r)
+{
+    L4_KernelInterfacePage_t* kip = L4_GetKernelInterface();
+    switch (r.below(9)) {
+    case 0: return L4_nilthread;
+    case 1: return L4_anythread;
+    case 2: return L4_anylocalthread;
+    case 3: return worker_ids[r.below(workers)];
+    case 4: return L4_GlobalId(scratch_base + r.below(scratch_count), 1 + r.below(2));
+    case 5: return L4_GlobalId(r.below(L4_ThreadIdUserBase(kip) + 8), 1);   // irq, kernel, root servers
+    case 6: return (L4_ThreadId_t){r.next()};
+    case 7: return (L4_ThreadId_t){r.next() & ~0x3ful};                      // a "local id"
+    default: return L4_LocalIdOf(worker_ids[r.below(workers)]);
+    }
+}
+
+L4_Word_t random_timeouts(Random& r)
+{
+    auto one = [&]() -> L4_Time_t {
+        switch (r.below(4)) {
+        case 0: return L4_ZeroTime;
+        case 1: return L4_TimePeriod(1 + r.below(300));
+        case 2: return L4_TimePoint2((L4_Clock_t){L4_SystemClock().raw + r.below(500)}, L4_SystemClock());
+        default: {   // any encoding with at most ~1 s of wait: period or point
+            L4_Word16_t raw = (L4_Word16_t)(r.next() & 0x83ff);
+            raw = (L4_Word16_t)(raw | (raw & 0x8000 ? r.below(6) << 11 : r.below(11) << 10));
+            return (L4_Time_t){(L4_Word16_t)(raw | 1)};
+        }
+        }
+    };
+    L4_Time_t s = one(), rcv = one();
+    if (s.raw == 0)
+        s = L4_ZeroTime;
+    if (rcv.raw == 0)
+        rcv = L4_ZeroTime;
+    return L4_Timeouts(s, rcv);
+}
+
+void one_call(Random& r, unsigned self)
+{
+    L4_ThreadId_t me = main_thread();
+    L4_Word_t d;
+    L4_ThreadId_t p, from;
+    switch (r.below(10)) {
+    case 0:
+    case 1:
+    case 2: {   // IPC of any form
+        L4_Word_t u = r.below(64), t = r.below(3) == 0 ? r.below(4) : 0;
+        for (L4_Word_t i = 1; i <= u && i < 64; i++)
+            L4_LoadMR((int)i, r.next());
+        L4_Set_MsgTag((L4_MsgTag_t){(r.next() << 16) | (t << 6) | u | (r.below(4) == 0 ? 1u << 12 : 0)});
+        L4_Set_VirtualSender(random_thread(r));
+        L4_Ipc(random_thread(r), random_thread(r), random_timeouts(r), &from);
+        break;
+    }
+    case 3: {   // ExchangeRegisters without touching IP/SP/halt of others
+        L4_ThreadId_t t = random_thread(r);
+        L4_Word_t ctl = r.next() & ((1u << 1) | (1u << 2) | (1u << 5) | (1u << 6) | (1u << 7));
+        L4_ExchangeRegisters(t, ctl, 0, 0, r.next(), r.next(), worker_ids[self], &d, &d, &d, &d, &d, &p);
+        break;
+    }
+    case 4: {   // ThreadControl: scratch threads, or ids that must be refused
+        L4_ThreadId_t t;
+        switch (r.below(4)) {
+        case 0: t = random_thread(r); break;
+        default: t = L4_GlobalId(scratch_base + r.below(scratch_count), 1 + r.below(2)); break;
+        }
+        bool scratch = L4_IsGlobalId(t) && L4_ThreadNo(t) >= scratch_base &&
+                       L4_ThreadNo(t) < scratch_base + scratch_count;
+        bool refused_anyway = !L4_IsGlobalId(t) || L4_ThreadNo(t) < L4_ThreadIdUserBase(L4_GetKernelInterface());
+        if (!scratch && !refused_anyway)
+            break;   // never create threads the clean-up cannot find
+        // Spaces: a new one, a scratch one, or ours (UTCBs then in a small window).
+        L4_ThreadId_t space = r.below(4) == 0 ? L4_nilthread : r.below(3) ? t
+                              : r.below(2) ? L4_GlobalId(scratch_base + r.below(scratch_count), 1) : me;
+        L4_Word_t utcb = r.below(2) ? ~0ul : (space == me ? 0xbf0f0000 + r.below(32) * 512 : r.next() & ~0x1fful);
+        L4_ThreadControl(t, space, r.below(4) ? me : random_thread(r),
+                         r.below(2) ? L4_nilthread : random_thread(r), (void*)utcb);
+        break;
+    }
+    case 5: {   // Schedule with random parameters (priority kept below main's)
+        L4_Word_t prio = r.below(3) == 0 ? ~0ul : 1 + r.below(150);
+        L4_Schedule(random_thread(r), r.below(2) ? ~0ul : r.next(), r.below(2) ? ~0ul : r.below(3), prio,
+                    r.below(2) ? ~0ul : r.next(), &d);
+        break;
+    }
+    case 6:
+        L4_ThreadSwitch(random_thread(r));
+        break;
+    case 7: {   // SpaceControl on scratch spaces
+        L4_ThreadId_t s = L4_GlobalId(scratch_base + r.below(scratch_count), 1);
+        L4_SpaceControl(s, r.below(4) == 0 ? r.next() : 0, (L4_Fpage_t){r.next()}, (L4_Fpage_t){r.next()},
+                        random_thread(r), &d);
+        break;
+    }
+    case 8: {
+        const L4_Word_t attributes[4] = {r.next(), r.next(), r.next(), r.next()};
+        if (r.below(2))
+            L4_ProcessorControl(r.below(3), r.next(), r.next(), r.next());
+        else
+            L4_MemoryControl(r.next() & ~0x3ful, attributes);   // no fpages (none in MRs)
+        break;
+    }
+    default:
+        (void)L4_SystemClock();
+        break;
+    }
+}
+
+void worker(L4_Word_t index)
+{
+    Random r{seed + index * 7919};
+    for (unsigned i = 0; i < calls_per_worker; i++) {
+        one_call(r, unsigned(index));
+        calls_done[index] = i + 1;
+    }
+    L4_Set_MsgTag(L4_MsgTagMake(0x99, 0, 0));
+    while (L4_IpcFailed(L4_Send_Timeout(main_thread(), L4_TimePeriod(1000)))) {
+    }
+    park();
+}
+
+} // namespace
+
+KTEST(stress, random_system_calls)
+{
+    L4_ThreadId_t me = main_thread();
+    scratch_base = L4_ThreadNo(me) + 200;
+    L4_Word_t free_before = L4_KDB_FreeKernelMemory();
+    printf("    seed %lx, %u workers x %u calls\n", seed, workers, calls_per_worker);
+    for (unsigned i = 0; i < workers; i++) {
+        worker_ids[i] = spawn(worker, i, 40 + i);
+        CHECK(!L4_IsNilThread(worker_ids[i]));
+    }
+    unsigned finished = 0;
+    for (unsigned polls = 0; finished < workers && polls < 20000; polls++) {
+        L4_ThreadId_t from;
+        L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(100000), &from);
+        if (L4_IpcSucceeded(tag) && L4_Label(tag) == 0x99)
+            finished++;
+    }
+    L4_Word_t total = 0;
+    for (L4_Word_t c : calls_done)
+        total += c;
+    printf("    %lu calls made, %u of %u workers finished\n", total, finished, workers);
+    CHECK_EQ(finished, workers);
+    CHECK(total >= 100000);
+    // Clean up: workers and every scratch thread (and with them their spaces).
+    for (L4_ThreadId_t w : worker_ids)
+        reap(w);
+    for (unsigned i = 0; i < scratch_count; i++)
+        for (L4_Word_t v = 1; v <= 2; v++)
+            L4_ThreadControl(L4_GlobalId(scratch_base + i, v), L4_nilthread, L4_nilthread, L4_nilthread, (void*)-1);
+    for (unsigned irq = 0; irq < 16; irq++) {
+        L4_ThreadId_t t = L4_GlobalId(irq, 1);
+        L4_ThreadControl(t, t, L4_nilthread, t, (void*)-1);
+    }
+    L4_Word_t free_after = L4_KDB_FreeKernelMemory();
+    printf("    kernel memory: %lu free pages before, %lu after\n", free_before, free_after);
+    // Interrupt threads keep their TCB page once created, and our space keeps
+    // the UTCB pages of the scratch window (4): allow for those.
+    CHECK(free_after + 16 + 4 >= free_before);
+    // The kernel still answers.
+    CHECK(L4_SystemClock().raw != 0);
+}
+
+int main()
+{
+    L4_Set_Priority(main_thread(), 200);
+    return run_all();
+}
