@@ -47,6 +47,7 @@ Paddr kernel_image_end();
 #include "context.h"
 #include "fpu.h"
 #include "paging.h"
+#include "pte.h"
 
 namespace arch {
 
@@ -75,6 +76,14 @@ template <class Add> inline void add_arch_memory_descriptors(Add) {}
 inline constexpr unsigned exception_message_words = 12;
 void write_exception_message(Utcb& u, const Frame& f, Word vector, Word error);
 void read_exception_reply(Utcb& u, Frame& f);
+
+// Physical ranges of devices the kernel drives itself (sigma0 may not own
+// them): the IO-APIC and the local APIC.
+template <class F> inline void for_each_kernel_device_range(F f)
+{
+    f(0xfec00000, 0xfec01000);
+    f(0xfee00000, 0xfee01000);
+}
 
 // Loads the kernel-only page directory (when the current space dies).
 void activate_kernel_page_table();

@@ -4,7 +4,7 @@
 
 #include "cpu_tables.h"
 #include "frame.h"
-#include "page_table.h"
+#include "pte.h"
 #include <generic/types.h>
 #include <x86/cpu.h>
 
@@ -36,7 +36,13 @@ inline void switch_threads(ThreadContext& from, ThreadContext& to, Word to_stack
     ia32_switch_stacks(&from.ksp, to.ksp);
 }
 
-inline void activate(const PageTable& pt) { x86::write_cr3(pt.root()); }
+inline void activate(Paddr root) { x86::write_cr3(root); }
+
+// %gs:0 reads the CPU's word of the space's current-UTCB page (layout.h).
+inline void set_current_utcb(PageTableArch& a, unsigned cpu, Word local_id)
+{
+    a.current_utcb_page[cpu] = local_id;
+}
 
 inline Word current_stack_pointer()
 {

@@ -14,14 +14,14 @@ Paddr zero_page;        // what every free TCB slot maps, read-only
 Word device_next = DEVICE_AREA;
 constexpr Word device_area_end = DEVICE_AREA + 0x01000000;
 
-u32* table_at(u32 pde) { return phys_to_virt<u32>(pde & pte_frame_mask); }
+u32* table_at(u32 pde) { return phys_to_virt<u32>(pde & pg_frame_mask); }
 
 u32* new_kernel_table(unsigned pde_index)
 {
     auto* table = static_cast<u32*>(kmem.alloc_page());
     if (table == nullptr)
         panic("out of kernel memory while building the kernel page tables");
-    boot_page_directory[pde_index] = virt_to_phys(table) | pte_present | pte_writable | pte_global;
+    boot_page_directory[pde_index] = virt_to_phys(table) | pg_present | pg_writable | pg_global;
     return table;
 }
 
@@ -34,7 +34,7 @@ void init_kernel_paging()
     x86::write_cr4(x86::read_cr4() | x86::cr4_pge);
     for (unsigned i = 0; i < pd_index(PHYS_WINDOW_SIZE); i++) {
         boot_page_directory[i] = 0;
-        boot_page_directory[pd_index(KERNEL_OFFSET) + i] |= pte_global;
+        boot_page_directory[pd_index(KERNEL_OFFSET) + i] |= pg_global;
     }
 
     void* zero = kmem.alloc_page();
@@ -45,7 +45,7 @@ void init_kernel_paging()
     for (Word va = TCB_AREA; va < tcb_area_end; va += 0x400000) {
         u32* table = new_kernel_table(pd_index(va));
         for (unsigned i = 0; i < 1024; i++)
-            table[i] = zero_page | pte_present | pte_global;
+            table[i] = zero_page | pg_present | pg_global;
     }
     for (Word va = DEVICE_AREA; va < device_area_end; va += 0x400000)
         new_kernel_table(pd_index(va));
@@ -62,8 +62,8 @@ Word map_device(Paddr phys, Word size)
     for (Word i = 0; i < pages; i++) {
         Word at = va + i * page_size;
         table_at(boot_page_directory[pd_index(at)])[pt_index(at)] =
-            ((phys & pte_frame_mask) + i * page_size) | pte_present | pte_writable |
-            pte_cache_disable | pte_write_through | pte_global;
+            ((phys & pg_frame_mask) + i * page_size) | pg_present | pg_writable |
+            pg_cache_disable | pg_write_through | pg_global;
     }
     device_next += pages * page_size;
     return va + offset;
@@ -73,13 +73,13 @@ void set_tcb_page(Word tcb_address, Paddr page)
 {
     u32* table = table_at(boot_page_directory[pd_index(tcb_address)]);
     table[pt_index(tcb_address)] =
-        page != 0 ? page | pte_present | pte_writable | pte_global : zero_page | pte_present | pte_global;
+        page != 0 ? page | pg_present | pg_writable | pg_global : zero_page | pg_present | pg_global;
     flush_tlb_page(tcb_address);
 }
 
 Paddr get_tcb_page(Word tcb_address)
 {
-    return table_at(boot_page_directory[pd_index(tcb_address)])[pt_index(tcb_address)] & pte_frame_mask;
+    return table_at(boot_page_directory[pd_index(tcb_address)])[pt_index(tcb_address)] & pg_frame_mask;
 }
 
 void flush_tlb_page(Word va) { x86::invlpg(va); }

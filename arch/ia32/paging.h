@@ -7,11 +7,11 @@
 namespace arch {
 
 enum : u32 {
-    pte_present = 1u << 0, pte_writable = 1u << 1, pte_user = 1u << 2,
-    pte_write_through = 1u << 3, pte_cache_disable = 1u << 4,
-    pte_accessed = 1u << 5, pte_dirty = 1u << 6, pte_superpage = 1u << 7, pte_global = 1u << 8,
+    pg_present = 1u << 0, pg_writable = 1u << 1, pg_user = 1u << 2,
+    pg_write_through = 1u << 3, pg_cache_disable = 1u << 4,
+    pg_accessed = 1u << 5, pg_dirty = 1u << 6, pg_superpage = 1u << 7, pg_global = 1u << 8,
 };
-constexpr u32 pte_frame_mask = 0xfffff000u;
+constexpr u32 pg_frame_mask = 0xfffff000u;
 constexpr unsigned pd_index(Word va) { return unsigned(va >> 22); }
 constexpr unsigned pt_index(Word va) { return unsigned((va >> 12) & 0x3ff); }
 

@@ -132,7 +132,7 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
     for (auto& rs : root_servers)
         load_segments(rs);
     kip_init(boot_info, pool, cpu_count, cycles_per_ms, 0);
-    sigma0_memory_init(boot_info, {arch::kernel_image_start(), arch::kernel_image_end()}, pool);
+    sigma0_memory_init({arch::kernel_image_start(), arch::kernel_image_end()}, pool);
 
     // From here on the kernel runs on thread stacks: the boot CPU continues
     // as its idle thread, which Tcb::current() can find.

@@ -10,6 +10,12 @@ void KernelMemory::init(Paddr base, Paddr end)
     base = align_up(base, arch::page_size);
     end = align_down(end, arch::page_size);
     assert(base < end && end <= arch::phys_window_end());
+    // The first pages of the pool hold the per-page bookkeeping words.
+    Word pages = (end - base) / arch::page_size;
+    Word meta_pages = align_up(pages * sizeof(Word), arch::page_size) / arch::page_size;
+    meta_ = arch::phys_to_virt<Word>(base);
+    memset(meta_, 0, meta_pages * arch::page_size);
+    base += meta_pages * arch::page_size;
     pool_ = {base, end};
     // Push in descending order so allocation hands out ascending addresses.
     for (Paddr p = end; p > base;) {
@@ -45,6 +51,12 @@ void KernelMemory::free_page(void* p)
     page->next = free_list_;
     free_list_ = page;
     free_count_++;
+}
+
+Word& KernelMemory::meta(const void* page)
+{
+    assert(contains(page));
+    return meta_[(arch::virt_to_phys(page) - pool_.base) / arch::page_size];
 }
 
 bool KernelMemory::contains(const void* p) const

@@ -17,6 +17,10 @@ public:
     [[nodiscard]] void* alloc_page();
     void free_page(void* page);
 
+    // One word of bookkeeping per pool page, for whoever owns the page
+    // (page tables keep the address of their node-pointer shadow here).
+    [[nodiscard]] Word& meta(const void* page);
+
     [[nodiscard]] Word free_pages() const { return free_count_; }
     [[nodiscard]] Word total_pages() const { return total_; }
     [[nodiscard]] MemoryRange pool() const { return pool_; }
@@ -30,6 +34,7 @@ private:
     Spinlock lock_;
     FreePage* free_list_ = nullptr;
     Word free_count_ = 0;
+    Word* meta_ = nullptr;
     Word total_ = 0;
     MemoryRange pool_ = {};
 };

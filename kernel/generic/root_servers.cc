@@ -1,7 +1,7 @@
 // Creating sigma0 and the root task at boot (X.2: thread numbers UserBase
 // and UserBase + 2, each in its own privileged space with the KIP and UTCB
 // areas the kernel chooses; sigma0 pages itself 1:1, the root task is paged
-// by sigma0 and schedules both).
+// by sigma0 from the first instruction on, and schedules both).
 #include "assert.h"
 #include "boot.h"
 #include "console.h"
@@ -49,17 +49,6 @@ void start_root_servers(const ElfImage& sigma0_image, const ElfImage& root_image
 
     Tcb* root = create_root_server(ThreadId::global(thread_numbers::root_task, 1), sigma0_id,
                                    root_image, &Kip::root_server);
-    // Until sigma0 serves the root task's faults (the memory issue), the
-    // kernel maps the root task's segments directly.
-    for (unsigned s = 0; s < root_image.segment_count; s++) {
-        const ElfSegment& seg = root_image.segments[s];
-        Word base = align_down(seg.vaddr, arch::page_size);
-        Word end = align_up(seg.vaddr + seg.mem_size, arch::page_size);
-        Paddr phys = align_down(seg.paddr, arch::page_size);
-        for (Word va = base; va < end; va += arch::page_size, phys += arch::page_size)
-            if (!root->space->page_table.map_page(va, phys, seg.writable))
-                panic("out of kernel memory mapping the root task");
-    }
     kprintf("root servers: sigma0 %lx at %lx, root task %lx at %lx\n", sigma0_id.raw(),
             sigma0_image.entry, root->global_id.raw(), root_image.entry);
 }

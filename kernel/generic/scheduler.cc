@@ -33,10 +33,10 @@ void switch_to(Tcb* to)
     assert(from->canary_intact() && to->canary_intact());
     if (to->space != nullptr && to->space != cpu.active_space) {
         cpu.active_space = to->space;
-        arch::activate(to->space->page_table);
+        arch::activate(to->space->page_table.root_phys());
     }
     if (to->space != nullptr)
-        to->space->page_table.current_utcb_slots()[cpu.id] = to->local_id;
+        arch::set_current_utcb(to->space->page_table.arch_part, cpu.id, to->local_id);
     fpu_switch(cpu, to);
     arch::switch_threads(from->context, to->context, to->stack_top(), cpu.arch);
 }

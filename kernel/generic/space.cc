@@ -1,6 +1,7 @@
 #include "space.h"
 #include "kip.h"
 #include "kmem.h"
+#include "mapping_db.h"
 #include "object_cache.h"
 #include "tcb.h"
 #include "utcb.h"
@@ -23,24 +24,29 @@ Space* Space::create()
 
 void Space::destroy()
 {
-    if (!utcb_area.is_nil()) {
-        for (Word va = utcb_area.base(); va <= utcb_area.last() && va >= utcb_area.base();
-             va += arch::page_size) {
-            Paddr p = page_table.lookup(va);
-            if (p != 0) {
-                page_table.unmap_page(va);
-                kmem.free_page(arch::phys_to_virt<void>(p));
-            }
-        }
-    }
+    mdb::unmap_all(this);
+    // What is left are kernel pages: the KIP (kernel image) and UTCB pages.
+    if (!utcb_area.is_nil())
+        page_table.for_each_leaf(utcb_area.base(), utcb_area.last(), [](PageTable::Slot& s) {
+            kmem.free_page(arch::phys_to_virt<void>(arch::pte_address(*s.pte, s.level)));
+            *s.pte = 0;
+        });
     page_table.destroy();
     space_cache.destroy(this);
 }
 
+namespace {
+constexpr unsigned page_level = arch::pt_levels - 1;   // 4 KiB leaves
+}
+
 bool Space::initialize(Fpage kip, Fpage utcb)
 {
-    if (!page_table.map_page(kip.base(), kip_physical_page(), false))
+    PageTable::Slot s = page_table.make(kip.base(), page_level);
+    if (!s.valid())
         return false;
+    *s.pte = arch::pte_page(kip_physical_page(), page_level, Fpage::rights_r | Fpage::rights_x,
+                            arch::CacheMode::Default);
+    *s.node = nullptr;
     kip_area = kip;
     utcb_area = utcb;
     return true;
@@ -55,16 +61,22 @@ bool Space::is_valid_utcb_location(Word location) const
 Utcb* Space::utcb_at(Word location)
 {
     Word page = align_down(location, arch::page_size);
-    Paddr p = page_table.lookup(page);
-    if (p == 0) {
+    PageTable::Slot s = page_table.find(page);
+    Paddr p;
+    if (s.present()) {
+        p = arch::pte_address(*s.pte, s.level);
+    } else {
         void* fresh = kmem.alloc_page();
         if (fresh == nullptr)
             return nullptr;
-        p = arch::virt_to_phys(fresh);
-        if (!page_table.map_page(page, p, true)) {
+        s = page_table.make(page, page_level);
+        if (!s.valid()) {
             kmem.free_page(fresh);
             return nullptr;
         }
+        p = arch::virt_to_phys(fresh);
+        *s.pte = arch::pte_page(p, page_level, Fpage::rights_rwx, arch::CacheMode::Default);
+        *s.node = nullptr;
     }
     return arch::phys_to_virt<Utcb>(p + (location - page));
 }
@@ -74,11 +86,11 @@ Tcb* Space::thread_by_local_id(Word local_id)
     Word location = local_id - Utcb::mr0_offset;
     if (local_id < Utcb::mr0_offset || !is_valid_utcb_location(location))
         return nullptr;
-    Paddr p = page_table.lookup(align_down(location, arch::page_size));
-    if (p == 0)
+    PageTable::Slot s = page_table.find(location);
+    if (!s.present())
         return nullptr;
     // The UTCB names its owner, but user code can write there: check back.
-    auto* u = arch::phys_to_virt<Utcb>(p + (location & (arch::page_size - 1)));
+    auto* u = arch::phys_to_virt<Utcb>(arch::pte_address(*s.pte, s.level) + (location - s.base));
     Tcb* t = Tcb::lookup(ThreadId(u->my_global_id()));
     return t != nullptr && t->space == this && t->local_id == local_id ? t : nullptr;
 }

@@ -8,6 +8,7 @@
 
 #include "arch_contract.h"
 #include "fpage.h"
+#include "page_table.h"
 #include "thread_id.h"
 #include "types.h"
 
@@ -16,7 +17,7 @@ class Utcb;
 
 class Space {
 public:
-    arch::PageTable page_table;
+    PageTable page_table;
     Fpage kip_area;
     Fpage utcb_area;
     ThreadId redirector = ThreadId::any();   // any: no redirection
