@@ -301,7 +301,9 @@ bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned leve
 }
 
 // The largest leaf level for a chunk starting at src/dst that fits into
-// [src, src_last] and into a source leaf of 2^leaf_log2 bytes.
+// [src, src_last] and into a source leaf of 2^leaf_log2 bytes; pt_levels
+// when even the smallest page does not fit (a region smaller than a page
+// maps nothing).
 unsigned chunk_level(Word src, Word dst, Word src_last, unsigned leaf_log2)
 {
     for (unsigned l = 0; l < arch::pt_levels; l++) {
@@ -311,7 +313,7 @@ unsigned chunk_level(Word src, Word dst, Word src_last, unsigned leaf_log2)
             continue;
         return l;
     }
-    return arch::pt_levels - 1;
+    return arch::pt_levels;
 }
 
 Word last_of(Word base, unsigned size_log2)
@@ -341,6 +343,8 @@ bool mdb::map(Space* from, Word src, Space* to, Word dst, unsigned size_log2, Wo
         MappingNode* n = *s.node;
         Word dst_at = dst + (at - src);
         unsigned level = chunk_level(at, dst_at, src_last, s.size_log2());
+        if (level == arch::pt_levels)
+            break;
         if (grant && arch::pt_shift[level] < s.size_log2()) {
             // Grant moves whole leaves: cut the source leaf to the chunk.
             if (!split_down_to(from, at, arch::pt_shift[level]))
