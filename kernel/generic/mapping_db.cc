@@ -220,40 +220,52 @@ PageTable::Slot cut_at(Space* space, Word boundary)
 }
 
 // Empties [va, va + 2^level size) of `to` for a new leaf.  False when the
-// range holds an ancestor of `source` (a page cannot be mapped over its own
-// origin) or memory ran out while splitting.
+// range holds kernel pages (KIP, UTCB) or an ancestor of `source` (a page
+// cannot be mapped over its own origin).
 bool clear_destination(Space* to, Word va, unsigned level, const MappingNode* source)
 {
     Word last = va + size_of(level) - 1;
-    if (!split_down_to(to, va, arch::pt_shift[level]))
-        return false;
     for (Word at = va; at <= last && at >= va;) {
         PageTable::Slot s = to->page_table.find(at);
         if (!s.present()) {
             at = s.base + size_of(s.level);
             continue;
         }
-        MappingNode* n = *s.node;
-        if (n == nullptr || is_ancestor_or_self(n, source))
-            return false;   // kernel pages (KIP, UTCB) or the source's own ancestry
+        if (*s.node == nullptr || is_ancestor_or_self(*s.node, source))
+            return false;
         at = s.base + size_of(s.level);
-        revoke(n, all_rights, true);
+    }
+    for (Word at = va; at <= last && at >= va;) {
+        PageTable::Slot s = to->page_table.find(at);
+        Word next = s.base + size_of(s.level);
+        if (s.present())
+            revoke(*s.node, all_rights, true);
+        at = next;
     }
     return true;
 }
 
-// Maps one leaf-sized chunk of `source` (at src in its space) to `to` at dst.
-bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned level, Word rights, bool grant)
+// Maps the leaf-sized chunk at src in `from` to `to` at dst.
+bool map_chunk(Space* from, Word src, Space* to, Word dst, unsigned level, Word rights, bool grant)
 {
     Word size = size_of(level);
-    Word r = normalize(source->rights & rights);
-    if (r == 0 || dst + (size - 1) >= arch::user_end || dst + (size - 1) < dst ||
+    if (dst + (size - 1) >= arch::user_end || dst + (size - 1) < dst ||
         to->overlaps_kernel_areas(dst, dst + size - 1))
         return true;
+    // A larger leaf at the destination is cut to the chunk first; in the
+    // same space that may cut the source too, so look it up afterwards.
+    if (!split_down_to(to, dst, arch::pt_shift[level]))
+        return false;
+    PageTable::Slot source_slot = from->page_table.find(src);
+    MappingNode* source = *source_slot.node;
+    if (grant && source->size_log2 != arch::pt_shift[level])
+        return true;   // the source was cut smaller than the chunk meanwhile
+    Word r = normalize(source->rights & rights);
+    if (r == 0)
+        return true;
     Paddr pa = source->paddr + (src - source->vaddr);
-    arch::CacheMode cache = arch::pte_cache(*slot_of(source).pte);
 
-    // Mapping the same page again only adds rights.
+    // Mapping the same page again below the same parent only adds rights.
     PageTable::Slot existing = to->page_table.find(dst);
     if (existing.present() && existing.level == level && *existing.node != nullptr) {
         MappingNode* e = *existing.node;
@@ -268,6 +280,7 @@ bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned leve
     }
     if (!clear_destination(to, dst, level, source))
         return true;   // nothing to do here (see clear_destination); not a memory failure
+    arch::CacheMode cache = arch::pte_cache(*source_slot.pte);
     MappingNode* c = nodes.create();
     if (c == nullptr)
         return false;
@@ -276,6 +289,7 @@ bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned leve
         nodes.destroy(c);
         return false;
     }
+    assert(!d.present());   // chunk_level never picks a level with a table below
     *c = {to, dst, pa, u8(arch::pt_shift[level]), u8(r), nullptr, nullptr, nullptr, nullptr};
     if (grant) {
         // The new mapping takes the source's place in the tree; the source
@@ -285,10 +299,9 @@ bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned leve
             unlink(child);
             link_child(c, child);
         }
-        PageTable::Slot s = slot_of(source);
-        *s.pte = 0;
-        *s.node = nullptr;
-        source->space->page_table.invalidate(source->vaddr, source->size_log2);
+        *source_slot.pte = 0;
+        *source_slot.node = nullptr;
+        from->page_table.invalidate(source->vaddr, source->size_log2);
         unlink(source);
         nodes.destroy(source);
     } else {
@@ -301,15 +314,19 @@ bool map_chunk(MappingNode* source, Word src, Space* to, Word dst, unsigned leve
 }
 
 // The largest leaf level for a chunk starting at src/dst that fits into
-// [src, src_last] and into a source leaf of 2^leaf_log2 bytes; pt_levels
-// when even the smallest page does not fit (a region smaller than a page
-// maps nothing).
-unsigned chunk_level(Word src, Word dst, Word src_last, unsigned leaf_log2)
+// [src, src_last] and into a source leaf of 2^leaf_log2 bytes, and where
+// the destination holds no finer-grained table (so that mapping over
+// existing pages works page by page); pt_levels when even the smallest page
+// does not fit (a region smaller than a page maps nothing).
+unsigned chunk_level(Word src, Word dst, Word src_last, unsigned leaf_log2, const Space* to)
 {
     for (unsigned l = 0; l < arch::pt_levels; l++) {
         Word size = size_of(l);
         if (!arch::pt_leaf_allowed[l] || arch::pt_shift[l] > leaf_log2 || !is_aligned(src | dst, size) ||
             src_last - src < size - 1)
+            continue;
+        PageTable::Slot d = to->page_table.probe(dst, l);
+        if (d.valid() && d.present() && arch::pte_is_table(*d.pte, l))
             continue;
         return l;
     }
@@ -340,9 +357,8 @@ bool mdb::map(Space* from, Word src, Space* to, Word dst, unsigned size_log2, Wo
             at = next;
             continue;
         }
-        MappingNode* n = *s.node;
         Word dst_at = dst + (at - src);
-        unsigned level = chunk_level(at, dst_at, src_last, s.size_log2());
+        unsigned level = chunk_level(at, dst_at, src_last, s.size_log2(), to);
         if (level == arch::pt_levels)
             break;
         if (grant && arch::pt_shift[level] < s.size_log2()) {
@@ -351,7 +367,7 @@ bool mdb::map(Space* from, Word src, Space* to, Word dst, unsigned size_log2, Wo
                 return false;
             continue;
         }
-        if (!map_chunk(n, at, to, dst_at, level, rights, grant))
+        if (!map_chunk(from, at, to, dst_at, level, rights, grant))
             return false;
         at += size_of(level);
     }

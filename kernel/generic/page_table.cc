@@ -1,6 +1,9 @@
 #include "page_table.h"
 #include "kmem.h"
 
+static_assert(arch::pt_entries * sizeof(arch::Pte) <= arch::page_size, "a table must fit a page");
+static_assert(arch::pt_entries * sizeof(MappingNode*) <= arch::page_size, "a shadow must fit a page");
+
 arch::Pte* PageTable::new_table()
 {
     auto* table = static_cast<arch::Pte*>(kmem.alloc_page());
@@ -89,6 +92,21 @@ PageTable::Slot PageTable::make(Word va, unsigned level)
         } else if (!arch::pte_is_table(e, l)) {
             return {};
         }
+        table = arch::phys_to_virt<arch::Pte>(arch::pte_address(e, l));
+    }
+    unsigned i = index(va, level);
+    return {&table[i], &shadow(table)[i], level, align_down(va, Word(1) << arch::pt_shift[level])};
+}
+
+PageTable::Slot PageTable::probe(Word va, unsigned level) const
+{
+    if (va >= arch::user_end)
+        return {};
+    arch::Pte* table = root_;
+    for (unsigned l = 0; l < level; l++) {
+        arch::Pte e = table[index(va, l)];
+        if (!arch::pte_present(e) || !arch::pte_is_table(e, l))
+            return {};
         table = arch::phys_to_virt<arch::Pte>(arch::pte_address(e, l));
     }
     unsigned i = index(va, level);

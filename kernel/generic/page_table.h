@@ -38,6 +38,10 @@ public:
     // tables above it; invalid when memory is exhausted or a larger leaf
     // already maps va.
     [[nodiscard]] Slot make(Word va, unsigned level);
+    // The entry at `level` for va without allocating anything: invalid when
+    // a table above it is missing or a larger leaf maps va; its pte may be
+    // empty, a leaf or a table.
+    [[nodiscard]] Slot probe(Word va, unsigned level) const;
     // Replaces the superpage leaf s by a table of next-level leaves mapping
     // the same memory with the same rights (node pointers cleared for the
     // caller to fill); false when memory is exhausted.

@@ -94,9 +94,3 @@ Tcb* Space::thread_by_local_id(Word local_id)
     Tcb* t = Tcb::lookup(ThreadId(u->my_global_id()));
     return t != nullptr && t->space == this && t->local_id == local_id ? t : nullptr;
 }
-
-bool Space::overlaps_kernel_areas(Word base, Word last) const
-{
-    return (!kip_area.is_nil() && kip_area.base() <= last && base <= kip_area.last()) ||
-           (!utcb_area.is_nil() && utcb_area.base() <= last && base <= utcb_area.last());
-}

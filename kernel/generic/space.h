@@ -41,6 +41,10 @@ public:
     // The thread of this space whose local id is `local_id`, or nullptr.
     [[nodiscard]] Tcb* thread_by_local_id(Word local_id);
 
-    // Whether [base, base+size) touches the KIP or UTCB area.
-    [[nodiscard]] bool overlaps_kernel_areas(Word base, Word last) const;
+    // Whether [base, last] touches the KIP or UTCB area.
+    [[nodiscard]] bool overlaps_kernel_areas(Word base, Word last) const
+    {
+        return (!kip_area.is_nil() && kip_area.base() <= last && base <= kip_area.last()) ||
+               (!utcb_area.is_nil() && utcb_area.base() <= last && base <= utcb_area.last());
+    }
 };
