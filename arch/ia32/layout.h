@@ -4,7 +4,7 @@
 //                            the top (root_kip_area, root_utcb_area)
 //   0xc0000000 - 0xcfffffff  physical memory window (first 256 MiB, 4 MiB pages)
 //   0xd0000000 - 0xefffffff  TCB area: 2^17 threads x 4 KiB (TCB + kernel stack)
-//   0xf0000000 - 0xf7ffffff  string-copy windows, 8 MiB per CPU (seed 004)
+//   0xf0000000 - 0xf03fffff  string-copy windows, a page per CPU (seed 004)
 //   0xf8000000 - 0xf8ffffff  device mappings (local APIC, IO-APICs)
 //   0xffc00000 - 0xffffffff  per-space page table; its last page is the
 //                            space's current-UTCB page (%gs:0, user writable)
@@ -19,7 +19,6 @@
 #define TCB_SIZE            (1 << TCB_SIZE_BITS)
 #define THREAD_NO_BITS      17           /* valid thread numbers: 0 .. 2^17-1 */
 #define COPY_AREA           0xf0000000
-#define COPY_WINDOW_SIZE    0x00800000
 #define DEVICE_AREA         0xf8000000
 #define SPACE_LOCAL_AREA    0xffc00000
 #define CURRENT_UTCB_PAGE   0xfffff000

@@ -1,5 +1,6 @@
 #include "paging.h"
 #include "arch.h"
+#include "user_access.h"
 #include <generic/assert.h>
 #include <generic/kmem.h>
 #include <x86/cpu.h>
@@ -11,6 +12,7 @@ namespace arch {
 namespace {
 
 Paddr zero_page;        // what every free TCB slot maps, read-only
+u32* copy_area_table;   // the string-copy windows (copy_window)
 Word device_next = DEVICE_AREA;
 constexpr Word device_area_end = DEVICE_AREA + 0x01000000;
 
@@ -49,7 +51,18 @@ void init_kernel_paging()
     }
     for (Word va = DEVICE_AREA; va < device_area_end; va += 0x400000)
         new_kernel_table(pd_index(va));
+    copy_area_table = new_kernel_table(pd_index(COPY_AREA));
     flush_tlb_all();
+}
+
+void* copy_window(unsigned cpu, Paddr page)
+{
+    if (page < PHYS_WINDOW_SIZE)
+        return phys_to_virt<void>(page);
+    Word va = COPY_AREA + cpu * page_size;
+    copy_area_table[pt_index(va)] = (page & pg_frame_mask) | pg_present | pg_writable;
+    x86::invlpg(va);
+    return reinterpret_cast<void*>(va);
 }
 
 Word map_device(Paddr phys, Word size)

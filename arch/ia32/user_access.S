@@ -1,10 +1,12 @@
 /*
- * bool ia32_copy_user(void* dst, const void* src, size_t n)
+ * Word ia32_copy_user(void* dst, const void* src, size_t n)
  *
- * Copies between kernel and user memory; cdecl.  A page fault inside the
- * copy (eip in [ia32_copy_user_start, ia32_copy_user_end)) resumes at
- * ia32_copy_user_fixup, which returns 0; success returns 1.  The caller
- * checks that the user range lies below USER_END.
+ * Copies between kernel and user memory; cdecl.  Returns the number of
+ * bytes NOT copied: 0 on success.  A page fault inside the copy (eip in
+ * [ia32_copy_user_start, ia32_copy_user_end)) resumes at
+ * ia32_copy_user_fixup with ECX still counting the remaining bytes; CR2
+ * holds the faulting address.  The caller checks that the user range lies
+ * below USER_END.
  */
 .text
 .global ia32_copy_user
@@ -20,12 +22,8 @@ ia32_copy_user:
 ia32_copy_user_start:
     rep movsb
 ia32_copy_user_end:
-    mov     $1, %eax
-    pop     %edi
-    pop     %esi
-    ret
 ia32_copy_user_fixup:
-    xor     %eax, %eax
+    mov     %ecx, %eax
     cld
     pop     %edi
     pop     %esi

@@ -41,32 +41,36 @@ void user_exception(Word vector, Word error, const char* name)
     }
 }
 
-void user_page_fault(Word address, Word access)
+bool send_page_fault(ThreadId pager, Word address, Word ip, Word access, Word timeouts)
 {
-    Tcb* self = Tcb::current();
-    arch::Frame* f = self->user_frame();
-    char why[128];
-    if (self->space->is_sigma0 && sigma0_resolve_fault(self->space, address, access))
-        return;
-    ThreadId pager = self->pager();
-    if (pager.is_nil()) {
-        ksnprintf(why, sizeof why, "page fault at %lx (ip %lx, access %lx) and it has no pager",
-                  address, f->ip(), access);
-        stop_thread(self, why);
-        return;
-    }
-    bool ok = kernel_call(
+    if (pager.is_nil())
+        return false;
+    return kernel_call(
         pager, 3,
         [&](Utcb& u) {
             u.mr(0) = MsgTag::make(MsgTag::label_pagefault | access, 2, 0).raw();
             u.mr(1) = address;
-            u.mr(2) = f->ip();
+            u.mr(2) = ip;
             u.br(0) = Fpage::complete().raw();   // receive window: the whole space
         },
-        [](Utcb&) {});
-    if (!ok) {
-        ksnprintf(why, sizeof why, "page fault at %lx (ip %lx) and its pager %lx is unreachable",
-                  address, f->ip(), pager.raw());
-        stop_thread(self, why);
-    }
+        [](Utcb&) {}, timeouts);
+}
+
+void user_page_fault(Word address, Word access)
+{
+    Tcb* self = Tcb::current();
+    arch::Frame* f = self->user_frame();
+    if (self->space->is_sigma0 && sigma0_resolve_fault(self->space, address, access))
+        return;
+    ThreadId pager = self->pager();
+    if (send_page_fault(pager, address, f->ip(), access, 0))
+        return;
+    char why[128];
+    if (pager.is_nil())
+        ksnprintf(why, sizeof why, "page fault at %lx (ip %lx, access %lx) and it has no pager", address,
+                  f->ip(), access);
+    else
+        ksnprintf(why, sizeof why, "page fault at %lx (ip %lx) and its pager %lx is unreachable", address,
+                  f->ip(), pager.raw());
+    stop_thread(self, why);
 }

@@ -14,5 +14,10 @@ void user_exception(Word vector, Word error, const char* name);
 // kernel); a thread without a pager is stopped.
 void user_page_fault(Word address, Word access);
 
+// A page-fault IPC to `pager` on the current thread's behalf (X.2 message:
+// label -2 << 4 | access, address, ip; receive window the whole space).
+// False when the pager is nil or unreachable within `timeouts`.
+[[nodiscard]] bool send_page_fault(ThreadId pager, Word address, Word ip, Word access, Word timeouts);
+
 // Stops t for good and says why; the rest of the system keeps running.
 void stop_thread(Tcb* t, const char* why);

@@ -41,9 +41,9 @@ ThreadId sys_exchange_registers(ThreadId dest, ExregsArgs& a)
     ExregsArgs old{0, f->sp(), f->ip(), f->flags(), t->utcb->user_defined_handle(), t->pager()};
     if (t->halted)
         old.control |= ctl_halt;
-    if (t->state == ThreadState::Waiting)
+    if (t->xfer.active ? !t->xfer.sender : t->state == ThreadState::Waiting)
         old.control |= ctl_abort_receive;
-    if (t->state == ThreadState::Polling)
+    if (t->xfer.active ? t->xfer.sender : t->state == ThreadState::Polling)
         old.control |= ctl_abort_send;
 
     Word c = a.control;

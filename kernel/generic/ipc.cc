@@ -174,13 +174,17 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
     bool have_deadline = false;
     for (;;) {
         if (waits_for(to, self, virtual_sender)) {
-            Word error = transfer_message(self, to, d);
             cancel_timeout(to);
-            if (error != 0) {
-                to->ipc_error = code(error, receive_phase);
-                to->wakeup = Wakeup::Error;
-                make_runnable(to);
-                fail(self, error, send_phase);
+            TransferResult r = transfer_message(self, to, d);
+            to = Tcb::lookup(to_gid);   // a long transfer may have outlived it
+            if (!r.ok()) {
+                if (to != nullptr && to->state == ThreadState::Waiting) {
+                    to->ipc_error = code(r.receiver_error, receive_phase, r.offset);
+                    to->wakeup = Wakeup::Error;
+                    make_runnable(to);
+                }
+                self->utcb->error_code() = code(r.sender_error, send_phase, r.offset);
+                self->utcb->mr(0) = MsgTag::error().raw();
                 return false;
             }
             to->wakeup = Wakeup::Delivered;
@@ -291,6 +295,15 @@ ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
         }
         woken = nullptr;
         cancel_timeout(self);
+        // A sender copying strings into us may need our pages faulted in.
+        while (self->wakeup == Wakeup::ResolveFault) {
+            transfer_resolve_fault(self);
+            if (self->xfer.abort) {
+                self->xfer = {};
+                return fail(self, ipc_error::aborted, receive_phase);
+            }
+            schedule();
+        }
         switch (self->wakeup) {
         case Wakeup::Delivered:
             return self->ipc_from;
@@ -329,10 +342,10 @@ ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word)
     return receive(self, from_spec, timeouts.receive(), woken);
 }
 
-bool kernel_call_ipc(ThreadId to)
+bool kernel_call_ipc(ThreadId to, Word timeouts)
 {
     Utcb* u = Tcb::current()->utcb;
-    (void)sys_ipc(to, to, 0);   // never timeouts
+    (void)sys_ipc(to, to, timeouts);
     return !MsgTag(u->mr(0)).is_error();
 }
 
@@ -346,29 +359,50 @@ void ipc_timeout(Tcb* t)
     make_runnable(t);
 }
 
-bool ipc_abort_send(Tcb* t)
+namespace {
+
+// Wakes t from whatever IPC it is blocked in, as canceled.
+bool cancel_blocked_ipc(Tcb* t)
 {
-    if (t->state != ThreadState::Polling)
+    if (t->state == ThreadState::Polling)
+        dequeue_sender(t);
+    else if (t->state != ThreadState::Waiting)
         return false;
-    dequeue_sender(t);
     cancel_timeout(t);
     t->wakeup = Wakeup::Canceled;
     make_runnable(t);
     return true;
+}
+
+} // namespace
+
+bool ipc_abort_send(Tcb* t)
+{
+    if (t->xfer.active && t->xfer.sender) {
+        // Inside a string transfer: abort it, and any page-fault IPC the
+        // sender is blocked in meanwhile.
+        transfer_abort(t);
+        (void)cancel_blocked_ipc(t);
+        return true;
+    }
+    return t->state == ThreadState::Polling && cancel_blocked_ipc(t);
 }
 
 bool ipc_abort_receive(Tcb* t)
 {
-    if (t->state != ThreadState::Waiting)
-        return false;
-    cancel_timeout(t);
-    t->wakeup = Wakeup::Canceled;
-    make_runnable(t);
-    return true;
+    if (t->xfer.active && !t->xfer.sender) {
+        bool resolving = t->state == ThreadState::Waiting && t->partner != t->xfer.partner;
+        transfer_abort(t);
+        if (resolving)
+            (void)cancel_blocked_ipc(t);   // its page-fault IPC for the sender
+        return true;
+    }
+    return t->state == ThreadState::Waiting && cancel_blocked_ipc(t);
 }
 
 void ipc_unlink(Tcb* t)
 {
+    transfer_abort(t);
     dequeue_sender(t);
     while (Tcb* s = t->send_queue) {
         dequeue_sender(s);

@@ -21,10 +21,11 @@ ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts);
 
 // A message the kernel sends on the current thread's behalf (page fault,
 // exception): saves the thread's first `mr_count` MRs, lets fill() write the
-// message, calls `to` and waits for the reply, lets apply() read it, and
-// restores the MRs.  False when the IPC failed.
+// message, calls `to` and waits for the reply (within `timeouts`, 0 for
+// never), lets apply() read it, and restores the MRs.  False when the IPC
+// failed.
 template <class Fill, class Apply>
-[[nodiscard]] bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply);
+[[nodiscard]] bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply, Word timeouts = 0);
 
 // Timeout of t's current IPC phase expired (called by the timer).
 void ipc_timeout(Tcb* t);
@@ -47,10 +48,10 @@ void ipc_pick_waiting_sender(Tcb* t);
 void ipc_deliver_interrupt(Tcb* irq);
 
 // Implementation of kernel_call's IPC step.
-[[nodiscard]] bool kernel_call_ipc(ThreadId to);
+[[nodiscard]] bool kernel_call_ipc(ThreadId to, Word timeouts);
 
 template <class Fill, class Apply>
-bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply)
+bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply, Word timeouts)
 {
     Utcb* utcb = Tcb::current()->utcb;
     Word saved[Utcb::mr_count];
@@ -58,7 +59,7 @@ bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply)
         saved[i] = utcb->mr(i);
     Word saved_br0 = utcb->br(0);
     fill(*utcb);
-    bool ok = kernel_call_ipc(to);
+    bool ok = kernel_call_ipc(to, timeouts);
     if (ok)
         apply(*utcb);
     for (unsigned i = 0; i < mr_count; i++)

@@ -20,6 +20,7 @@ const char* state_name(ThreadState s)
     case ThreadState::Waiting: return "waiting";
     case ThreadState::Stopped: return "stopped";
     case ThreadState::Interrupt: return "interrupt";
+    case ThreadState::Transfer: return "transfer";
     }
     return "?";
 }

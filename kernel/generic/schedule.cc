@@ -15,6 +15,8 @@ Word state_word(const Tcb* t)
 {
     if (t->halted || t->state == ThreadState::Inactive)
         return 2;   // inactive
+    if (t->xfer.active)
+        return t->xfer.sender ? 5 : 7;     // sending / receiving a string transfer
     switch (t->state) {
     case ThreadState::Running: return 3;
     case ThreadState::Polling: return 4;   // pending send

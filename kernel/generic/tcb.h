@@ -31,6 +31,7 @@ enum class ThreadState : u8 {
     Waiting,         // blocked in a receive phase, waiting for `partner`
     Stopped,         // stopped by the kernel (fault without handler)
     Interrupt,       // an interrupt thread (no user context)
+    Transfer,        // a sender waiting for its receiver to resolve a page fault
 };
 
 // Why a blocked thread was woken.
@@ -44,6 +45,19 @@ enum class Wakeup : u8 {
     Error,        // the partner reported an error in ipc_error
     Picked,       // a polling sender: the receiver now waits for it, retry
     Retry,        // a receiver whose picked sender went away: receive again
+    ResolveFault, // a receiver in a transfer: resolve xfer.fault_address for the sender
+    FaultResolved,// a sender in a transfer: the receiver's page is there, retry
+    FaultFailed,  // a sender in a transfer: the receiver's pager did not answer in time
+};
+
+// A string transfer in progress (both partners carry one).
+struct XferState {
+    bool active = false;
+    bool sender = false;         // the sending side (else the receiving side)
+    bool abort = false;          // ExchangeRegisters asked to abort it
+    ThreadId partner;
+    u64 deadline = 0;            // absolute us, TimeValue::never_us for no limit
+    Word fault_address = 0;      // receiver: the page to fault in for the sender
 };
 
 class Tcb {
@@ -72,6 +86,7 @@ public:
     bool quantum_exhausted = false;
     ThreadId ipc_from;            // result of a receive: who sent
     Word ipc_error = 0;           // ErrorCode when wakeup == Error
+    XferState xfer;
     u64 timeout_at = 0;           // absolute deadline (us) while in the wakeup queue
     Tcb* wakeup_next = nullptr;
     Tcb* wakeup_prev = nullptr;

@@ -1,4 +1,14 @@
-// Message transfer between two threads' UTCBs (the sender's side of IPC).
+// Message transfer between two threads (the sender's side of IPC): MRs,
+// map and grant items, and string items copied straight from the sender's
+// space into the receiver's buffers (no kernel buffer).
+//
+// A string copy runs in the sender's context with interrupts enabled, page
+// by page: the sender reads its own memory (its page faults go to its pager
+// as its own IPC) and writes the receiver's page through a per-CPU copy
+// window (seed 004).  A missing receiver page is "tunnelled": the receiver
+// is woken to send the page fault to its own pager, and the sender waits.
+// Every page-fault IPC runs under the transfer timeout: the earlier of the
+// sender's send and the receiver's receive XferTimeouts.
 #pragma once
 
 #include "tcb.h"
@@ -11,7 +21,25 @@ struct Delivery {
     ThreadId intended;    // redirection: the original destination
 };
 
-// Copies src's message (MR0 tag, untyped words, typed items) to dst and
-// records the delivery in dst.  Returns 0, or the ipc_error number that ends
-// both IPCs.
-[[nodiscard]] Word transfer_message(Tcb* src, Tcb* dst, const Delivery& d);
+// ipc_error numbers for each side (0: delivered) and the string bytes moved.
+struct TransferResult {
+    Word sender_error = 0;
+    Word receiver_error = 0;
+    Word offset = 0;
+
+    [[nodiscard]] bool ok() const { return sender_error == 0; }
+    static TransferResult both(Word error, Word offset = 0) { return {error, error, offset}; }
+};
+
+// Copies src's message to dst, which waits for it, and records the delivery
+// in dst.  May block when the message has string items; dst stays locked
+// to src meanwhile.  After a failed transfer with strings dst may be gone:
+// the caller looks it up again.
+[[nodiscard]] TransferResult transfer_message(Tcb* src, Tcb* dst, const Delivery& d);
+
+// The receiver's half of a tunnelled page fault: IPC to its pager, then
+// wake the sender.  Called from the receiver's receive loop.
+void transfer_resolve_fault(Tcb* receiver);
+
+// ExchangeRegisters aborts t's transfer; t is being deleted.
+void transfer_abort(Tcb* t);

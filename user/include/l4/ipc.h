@@ -132,6 +132,23 @@ L4_INLINE void L4_MsgAppendMapItem(L4_Msg_t* m, L4_MapItem_t item)
 }
 L4_INLINE void L4_MsgAppendGrantItem(L4_Msg_t* m, L4_GrantItem_t item) { L4_MsgAppendMapItem(m, item); }
 
+// --- string items: header (length, substrings, compound bit c) + pointers ---
+// Header: C (bit 0, in BRs: more receive buffers follow), type 0 with cache
+// hints in bits 2-1, substring count - 1 in bits 8-4, c (bit 9: the string
+// continues in the next item), length of each substring from bit 10.
+L4_INLINE L4_Word_t L4_StringHeader(L4_Word_t length, L4_Word_t substrings, int compound, int more_buffers)
+{
+    return (length << 10) | (compound ? 1u << 9 : 0) | (((substrings - 1) & 0x1f) << 4) | (more_buffers ? 1 : 0);
+}
+// Appends a simple string item (one substring) to a message.
+L4_INLINE void L4_MsgAppendSimpleStringItem(L4_Msg_t* m, const void* address, L4_Word_t length)
+{
+    L4_Word_t u = L4_UntypedWords(m->tag), t = L4_TypedWords(m->tag);
+    m->raw[1 + u + t] = L4_StringHeader(length, 1, 0, 0);
+    m->raw[2 + u + t] = (L4_Word_t)address;
+    m->tag.raw = (m->tag.raw & ~0xfc0ul) | ((t + 2) << 6);
+}
+
 // --- acceptor (BR0): receive window for mappings, s bit for strings ---
 typedef struct {
     L4_Word_t raw;
@@ -144,3 +161,15 @@ L4_INLINE L4_Acceptor_t L4_MapGrantItems(L4_Fpage_t window)
     return a;
 }
 L4_INLINE void L4_Accept(L4_Acceptor_t a) { L4_LoadBR(0, a.raw); }
+L4_INLINE L4_Acceptor_t L4_AddAcceptor(L4_Acceptor_t a, L4_Acceptor_t b)
+{
+    L4_Acceptor_t r = {a.raw | b.raw};
+    return r;
+}
+// Accepts strings into one simple receive buffer (BR1, BR2).
+L4_INLINE void L4_AcceptString(void* buffer, L4_Word_t length)
+{
+    L4_LoadBR(0, L4_StringItemsAcceptor.raw);
+    L4_LoadBR(1, L4_StringHeader(length, 1, 0, 0));
+    L4_LoadBR(2, (L4_Word_t)buffer);
+}
