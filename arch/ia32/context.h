@@ -36,7 +36,7 @@ inline void switch_threads(ThreadContext& from, ThreadContext& to, Word to_stack
     ia32_switch_stacks(&from.ksp, to.ksp);
 }
 
-inline void activate(Paddr root) { x86::write_cr3(root); }
+inline void activate(PageTableArch&, Paddr root) { x86::write_cr3(root); }
 
 // %gs:0 reads the CPU's word of the space's current-UTCB page (layout.h).
 inline void set_current_utcb(PageTableArch& a, unsigned cpu, Word local_id)

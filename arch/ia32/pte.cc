@@ -31,7 +31,7 @@ void destroy_root(Pte* root, PageTableArch& a)
     (void)root;
 }
 
-void tlb_invalidate(const Pte* root, Word va, unsigned size_log2)
+void tlb_invalidate(const PageTableArch&, const Pte* root, Word va, unsigned size_log2)
 {
     if (x86::read_cr3() != virt_to_phys(root))
         return;

@@ -73,6 +73,6 @@ void destroy_root(Pte* root, PageTableArch& a);
 
 // Invalidates the TLB entries of [va, va + 2^size_log2) if the root is the
 // one loaded on this CPU.
-void tlb_invalidate(const Pte* root, Word va, unsigned size_log2);
+void tlb_invalidate(const PageTableArch& a, const Pte* root, Word va, unsigned size_log2);
 
 } // namespace arch

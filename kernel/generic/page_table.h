@@ -50,7 +50,9 @@ public:
     // address order.  f may clear the leaf it is given.
     template <class F> void for_each_leaf(Word start, Word last, F f) { visit(root_, 0, 0, start, last, f); }
 
-    void invalidate(Word va, unsigned size_log2) const { arch::tlb_invalidate(root_, va, size_log2); }
+    // Soft-TLB ports invalidate per ASID whether or not the space is loaded,
+    // so the arch part travels along.
+    void invalidate(Word va, unsigned size_log2) const { arch::tlb_invalidate(arch_part, root_, va, size_log2); }
     [[nodiscard]] Paddr root_phys() const { return arch::virt_to_phys(root_); }
 
     arch::PageTableArch arch_part;

@@ -33,7 +33,7 @@ void switch_to(Tcb* to)
     assert(from->canary_intact() && to->canary_intact());
     if (to->space != nullptr && to->space != cpu.active_space) {
         cpu.active_space = to->space;
-        arch::activate(to->space->page_table.root_phys());
+        arch::activate(to->space->page_table.arch_part, to->space->page_table.root_phys());
     }
     if (to->space != nullptr)
         arch::set_current_utcb(to->space->page_table.arch_part, cpu.id, to->local_id);

@@ -47,11 +47,22 @@ L4_ThreadId_t fresh_thread_id()
     return L4_GlobalId(next_thread_number++, 1);
 }
 
+L4_Word_t user_space_end()
+{
+    L4_KernelInterfacePage_t* kip = L4_GetKernelInterface();
+    for (L4_Word_t i = 0; i < L4_NumMemoryDescriptors(kip); i++) {
+        L4_MemoryDesc_t* d = L4_MemoryDesc(kip, i);
+        if (L4_IsMemoryDescVirtual(d) && L4_MemoryDescType(d) == L4_ConventionalMemoryType)
+            return L4_MemoryDescHigh(d) + 1;
+    }
+    return 0;
+}
+
 L4_Word_t free_utcb_slot()
 {
     L4_KernelInterfacePage_t* kip = L4_GetKernelInterface();
-    L4_Word_t base = (L4_MyLocalId().raw - 256 * sizeof(L4_Word_t) / 4) & ~((1ul << 20) - 1);
-    for (unsigned i = 1; i < 2048; i++)
+    L4_Word_t base = my_utcb_location() & ~((1ul << 20) - 1);
+    for (unsigned i = 1; i < (1u << 20) / L4_UtcbSize(kip); i++)
         if (!utcb_used[i]) {
             utcb_used[i] = true;
             return base + i * L4_UtcbSize(kip);

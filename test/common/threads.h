@@ -23,6 +23,13 @@ L4_ThreadId_t fresh_thread_id();
 L4_Word_t free_utcb_slot();
 void release_utcb_slot(L4_Word_t location);
 
+// The UTCB location of the calling thread (its local id names MR0).
+inline L4_Word_t my_utcb_location() { return L4_MyLocalId().raw - 64 * sizeof(L4_Word_t); }
+
+// The first address above user space, from the KIP's virtual memory
+// descriptor: everything from here on is the kernel's or unusable.
+L4_Word_t user_space_end();
+
 // The root test thread (the scheduler and pager of spawned threads).
 L4_ThreadId_t main_thread();
 

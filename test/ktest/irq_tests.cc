@@ -9,7 +9,8 @@ using namespace ktest;
 
 KTEST(irq, timer_interrupts_arrive_as_ipc)
 {
-    // The PIT runs at 1 kHz on line 0; the kernel ticks from the APIC.
+    // The PIT runs at 1 kHz on line 0; the kernel ticks from a timer of the
+    // CPU (local APIC, CP0 Compare).
     L4_ThreadId_t irq0 = L4_GlobalId(0, 1);
     CHECK_EQ(L4_ThreadControl(irq0, irq0, L4_nilthread, main_thread(), (void*)-1), 1);
     for (int i = 0; i < 3; i++) {

@@ -284,7 +284,7 @@ KTEST(memory, hostile_fpages_do_no_harm)
     // appears, nothing breaks.
     L4_Word_t kip = (L4_Word_t)L4_GetKernelInterface();
     L4_Fpage_t bad[] = {(L4_Fpage_t){(page + 0x800) | (12 << 4) | 7}, L4_FpageAddRights(L4_FpageLog2(page, 10), 7),
-                        L4_FpageAddRights(L4_FpageLog2(0xc0000000, 20), 7), L4_Nilpage,
+                        L4_FpageAddRights(L4_FpageLog2(user_space_end(), 20), 7), L4_Nilpage,
                         L4_FpageAddRights(L4_FpageLog2(0xfffff000, 12), 7),
                         L4_FpageAddRights(L4_FpageLog2(kip, 12), 7),               // the KIP is the kernel's
                         L4_FpageAddRights(L4_FpageLog2(L4_MyLocalId().raw & ~0xffful, 12), 7)};   // a UTCB page
@@ -296,7 +296,7 @@ KTEST(memory, hostile_fpages_do_no_harm)
     }
     // Unmap of nil, kernel and complete fpages from a child.
     CHECK(L4_IpcSucceeded(command(a, cmd_unmap, 0, 0x40)));
-    CHECK(L4_IpcSucceeded(command(a, cmd_unmap, L4_FpageAddRights(L4_FpageLog2(0xc0000000, 28), 7).raw, 0x40)));
+    CHECK(L4_IpcSucceeded(command(a, cmd_unmap, L4_FpageAddRights(L4_FpageLog2(user_space_end(), 28), 7).raw, 0x40)));
     CHECK(L4_IpcSucceeded(command(a, cmd_unmap, L4_FpageAddRights(L4_CompleteAddressSpace, 7).raw, 0x40)));
     CHECK_EQ(*(volatile L4_Word_t*)page, 0x99);
     reap_space_thread(a);

@@ -460,7 +460,7 @@ KTEST(strings, strings_outside_user_space_overflow_at_once)
     // Send strings in kernel memory or wrapping around the address space,
     // and receive buffers there: the message is malformed, both partners get
     // "message overflow" and nothing is copied or faulted for.
-    const L4_Word_t kernel = 0xc0000000, top = ~0ul & ~0xffful;
+    const L4_Word_t kernel = user_space_end(), top = ~0ul & ~0xffful;
     const L4_Word_t sources[] = {kernel, top, kernel - 4096};
     for (L4_Word_t src : sources) {
         L4_ThreadId_t r = spawn(receiver, one_buffer);
@@ -473,7 +473,7 @@ KTEST(strings, strings_outside_user_space_overflow_at_once)
         reap(r);
     }
     fill(send_buffer, 8192, 12);
-    const L4_Word_t buffers[] = {kernel, top, kernel - 4096, 0xd0000000};
+    const L4_Word_t buffers[] = {kernel, top, kernel - 4096, kernel + 0x10000000};
     for (L4_Word_t dst : buffers) {
         L4_ThreadId_t r = spawn(receiver_at, dst);
         L4_Yield();

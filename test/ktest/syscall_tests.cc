@@ -196,7 +196,7 @@ KTEST(threadcontrol, rejects_invalid_requests)
     CHECK_EQ(L4_ErrorCode(), L4_ErrUtcbArea);
     CHECK_EQ(L4_ThreadControl(t, me, me, me, (void*)0x10000), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrUtcbArea);
-    CHECK_EQ(L4_ThreadControl(t, me, me, me, (void*)(L4_MyLocalId().raw - 256)), 0);
+    CHECK_EQ(L4_ThreadControl(t, me, me, me, (void*)my_utcb_location()), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrUtcbArea);
     CHECK_EQ(L4_ThreadControl(t, me, me, me, (void*)-1), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrUtcbArea);
@@ -223,7 +223,7 @@ KTEST(spacecontrol, new_space_areas_are_checked)
     // KIP area of the wrong size, outside user space, UTCB area too small or overlapping.
     CHECK_EQ(L4_SpaceControl(s, 0, L4_FpageLog2(0x100000, 13), utcb, L4_nilthread, &old), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrKipArea);
-    CHECK_EQ(L4_SpaceControl(s, 0, L4_FpageLog2(0xc0000000, 12), utcb, L4_nilthread, &old), 0);
+    CHECK_EQ(L4_SpaceControl(s, 0, L4_FpageLog2(user_space_end(), 12), utcb, L4_nilthread, &old), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrKipArea);
     CHECK_EQ(L4_SpaceControl(s, 0, kip, L4_FpageLog2(0x200000, 10), L4_nilthread, &old), 0);
     CHECK_EQ(L4_ErrorCode(), L4_ErrUtcbArea);

@@ -64,6 +64,6 @@ inline Pte pte_with_cache(Pte p, CacheMode c) { return (p & ~Pte(0x300)) | (Pte(
 struct PageTableArch {};
 inline bool init_root(Pte*, PageTableArch&) { return true; }
 inline void destroy_root(Pte*, PageTableArch&) {}
-inline void tlb_invalidate(const Pte*, Word, unsigned) {}
+inline void tlb_invalidate(const PageTableArch&, const Pte*, Word, unsigned) {}
 
 } // namespace arch

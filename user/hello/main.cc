@@ -1,5 +1,6 @@
 // The demo root task `ninja run` boots: a user-mode hello and an IPC
 // ping-pong between two threads of the root task.
+#include "config.h"
 #include <l4/ipc.h>
 #include <l4/kip.h>
 #include <l4/print.h>
@@ -28,14 +29,12 @@ void pong()
 
 int main()
 {
-    unsigned short cs;
-    __asm__("mov %%cs, %0" : "=r"(cs));
-    printf("hello from the Chestnut root task (user mode, privilege level %u)\n", cs & 3u);
+    printf("hello from the Chestnut root task (" CONFIG_ARCH_NAME ", user mode)\n");
 
     L4_KernelInterfacePage_t* kip = L4_GetKernelInterface();
     L4_ThreadId_t me = L4_Myself();
     L4_ThreadId_t peer = L4_GlobalId(L4_ThreadNo(me) + 1, 1);
-    L4_Word_t utcb = L4_MyLocalId().raw - 256 + L4_UtcbSize(kip);
+    L4_Word_t utcb = L4_MyLocalId().raw - 64 * sizeof(L4_Word_t) + L4_UtcbSize(kip);
     if (L4_ThreadControl(peer, me, me, me, (void*)utcb) != 1) {
         printf("ThreadControl failed: error %lu\n", L4_ErrorCode());
         return 1;

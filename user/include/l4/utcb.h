@@ -4,18 +4,14 @@
 
 #include <l4/types.h>
 
-L4_INLINE L4_Word_t* __L4_Utcb(void)
-{
-    L4_Word_t* u;
-#if defined(__i386__)
-    __asm__ __volatile__("mov %%gs:0, %0" : "=r"(u));
-#elif defined(__x86_64__)
-    __asm__ __volatile__("mov %%fs:0, %0" : "=r"(u));
+// __L4_Utcb(): the running thread's UTCB pointer (= its local id, &MR0).
+#if defined(__i386__) || defined(__x86_64__)
+#include <l4/ia32/utcb.h>
+#elif defined(__mips__)
+#include <l4/mips/utcb.h>
 #else
 #error "no UTCB access for this architecture"
 #endif
-    return u;
-}
 
 enum {
     __L4_TCR_THREAD_WORD0 = -4, __L4_TCR_THREAD_WORD1 = -5, __L4_TCR_VIRTUAL_ACTUAL_SENDER = -6,

@@ -1,0 +1,53 @@
+// The X.2 kdebug convention on x86: int3 followed by a marker instruction
+// the kernel decodes and skips.
+#pragma once
+
+#include <l4/types.h>
+
+#define L4_KDB_Enter(str)                                                     \
+    __asm__ __volatile__("int $3\n\t"                                         \
+                         "jmp 2f\n\t"                                         \
+                         "mov $1f, %%eax\n\t"                                 \
+                         ".pushsection .rodata\n"                             \
+                         "1: .asciz \"" str "\"\n"                           \
+                         ".popsection\n"                                      \
+                         "2:" ::: "memory")
+
+L4_INLINE void L4_KDB_PrintChar(char c)
+{
+    __asm__ __volatile__("int $3; cmpb $0x00, %%al" ::"a"((L4_Word_t)(unsigned char)c));
+}
+
+L4_INLINE void L4_KDB_PrintString(const char* s)
+{
+    __asm__ __volatile__("int $3; cmpb $0x01, %%al" ::"a"(s) : "memory");
+}
+
+L4_INLINE char L4_KDB_ReadChar(void)
+{
+    L4_Word_t c;
+    __asm__ __volatile__("int $3; cmpb $0x08, %%al" : "=a"(c));
+    return (char)c;
+}
+
+L4_INLINE char L4_KDB_ReadChar_Blocked(void)
+{
+    L4_Word_t c;
+    __asm__ __volatile__("int $3; cmpb $0x0d, %%al" : "=a"(c));
+    return (char)c;
+}
+
+// Chestnut extension: end the machine with an exit code (privileged threads).
+L4_INLINE void L4_KDB_Shutdown(L4_Word_t code)
+{
+    __asm__ __volatile__("int $3; cmpb $0x40, %%al" ::"a"(code) : "memory");
+}
+
+// Chestnut extension: free pages in the kernel memory pool (privileged
+// threads; others get 0).  For leak tests.
+L4_INLINE L4_Word_t L4_KDB_FreeKernelMemory(void)
+{
+    L4_Word_t pages;
+    __asm__ __volatile__("int $3; cmpb $0x41, %%al" : "=a"(pages) : : "memory");
+    return pages;
+}
