@@ -13,6 +13,10 @@ struct Case {
     Case* next;
 };
 
+// The label of a kernel-generated message (X.2: -n << 4 in a label field
+// as wide as the word minus 16 bits), e.g. kernel_label(-2) for page faults.
+constexpr L4_Word_t kernel_label(long n) { return (L4_Word_t)(n * 16) & (~0ul >> 16); }
+
 // Registers a test case at start-up (static constructor).
 struct Register {
     Register(Case& c);

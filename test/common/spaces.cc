@@ -48,7 +48,7 @@ bool in_image(L4_Word_t a) { return a >= (L4_Word_t)__image_start && a < (L4_Wor
     for (;;) {
         L4_Word_t address;
         L4_StoreMR(1, &address);
-        bool fault = L4_IpcSucceeded(tag) && (L4_Label(tag) >> 4) == (0xffe0u >> 4) &&
+        bool fault = L4_IpcSucceeded(tag) && (L4_Label(tag) >> 4) == (kernel_label(-2) >> 4) &&
                      L4_UntypedWords(tag) == 2;
         if (!fault) {
             tag = L4_Wait(&from);   // not a page fault: ignore it

@@ -35,7 +35,7 @@ KTEST(fault, exception_ipc_and_resume)
     L4_ThreadId_t t = spawn(undefined_instruction);
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
-    CHECK_EQ(L4_Label(tag), (L4_Word_t)((-5 << 4) & 0xffff));
+    CHECK_EQ(L4_Label(tag), kernel_label(-5));
     CHECK_EQ(L4_UntypedWords(tag), arch::exception_words);
     L4_Word_t ip, vector;
     L4_StoreMR(arch::exception_mr_ip, &ip);
@@ -56,7 +56,7 @@ KTEST(fault, page_fault_ipc_to_the_pager)
     L4_ThreadId_t t = spawn(touch, 0x30000000);
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
-    CHECK_EQ(L4_Label(tag) >> 4, (L4_Word_t)((-2 << 4) & 0xffff) >> 4);
+    CHECK_EQ(L4_Label(tag) >> 4, kernel_label(-2) >> 4);
     CHECK((L4_Label(tag) & 7) == 2);   // a write
     L4_Word_t address, ip;
     L4_StoreMR(1, &address);

@@ -16,7 +16,7 @@ KTEST(irq, timer_interrupts_arrive_as_ipc)
     for (int i = 0; i < 3; i++) {
         L4_MsgTag_t tag = L4_Receive_Timeout(irq0, L4_TimePeriod(100000));
         CHECK(L4_IpcSucceeded(tag));
-        CHECK_EQ(L4_Label(tag), (L4_Word_t)((-1 << 4) & 0xffff));
+        CHECK_EQ(L4_Label(tag), kernel_label(-1));
         L4_Set_MsgTag(L4_Niltag);
         CHECK(L4_IpcSucceeded(L4_Send_Timeout(irq0, L4_ZeroTime)));   // acknowledge
     }

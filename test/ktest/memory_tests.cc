@@ -87,8 +87,8 @@ KTEST(memory, map_shares_the_page)
     L4_ThreadId_t a = spawn_in_new_space(command_loop);
     CHECK(L4_IpcSucceeded(give(a, 0x31000000 | map_item_type, page_rwx(page))));
     CHECK_EQ(read_in(a, 0x31000000), 0x1111);
-    CHECK(write_in(a, 0x31000004, 0x2222));
-    CHECK_EQ(*(volatile L4_Word_t*)(page + 4), 0x2222);
+    CHECK(write_in(a, 0x31000000 + sizeof(L4_Word_t), 0x2222));
+    CHECK_EQ(*(volatile L4_Word_t*)(page + sizeof(L4_Word_t)), 0x2222);
     reap_space_thread(a);
 }
 

@@ -116,7 +116,7 @@ alignas(4096) char far_pages[3 * 4096];
     for (;;) {
         L4_Word_t address;
         L4_StoreMR(1, &address);
-        if (L4_IpcFailed(tag) || (L4_Label(tag) >> 4) != (0xffe0u >> 4)) {
+        if (L4_IpcFailed(tag) || (L4_Label(tag) >> 4) != (kernel_label(-2) >> 4)) {
             tag = L4_Wait(&from);
             continue;
         }

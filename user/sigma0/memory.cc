@@ -112,10 +112,9 @@ L4_Word_t find_free(L4_Word_t size_log2)
     for (unsigned i = 0; i < range_count; i++) {
         if (ranges[i].kind != Kind::Conventional)
             continue;
-        L4_Word_t base = (ranges[i].base + size - 1) & ~(size - 1);
         // Leave the first megabyte to those who ask for it by address.
-        if (base < 0x100000)
-            base = 0x100000;
+        L4_Word_t from = ranges[i].base < 0x100000 ? 0x100000 : ranges[i].base;
+        L4_Word_t base = (from + size - 1) & ~(size - 1);
         for (; base >= ranges[i].base && base + size - 1 <= ranges[i].last && base + size - 1 >= base;
              base += size)
             if (kind_of(base, size_log2) == Kind::Conventional &&

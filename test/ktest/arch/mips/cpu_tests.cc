@@ -44,7 +44,7 @@ void store_to(L4_Word_t address)
 bool exception_from(L4_ThreadId_t t)
 {
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
-    return L4_IpcSucceeded(tag) && L4_Label(tag) == ((-5ul << 4) & 0xffff) &&
+    return L4_IpcSucceeded(tag) && L4_Label(tag) == kernel_label(-5) &&
            L4_UntypedWords(tag) == arch::exception_words;
 }
 
@@ -104,7 +104,7 @@ KTEST(fault, kernel_memory_is_out_of_reach)
     L4_ThreadId_t t = spawn(store_to, 1ul << 40);
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
-    CHECK_EQ(L4_Label(tag) >> 4, (L4_Word_t)((-2 << 4) & 0xffff) >> 4);
+    CHECK_EQ(L4_Label(tag) >> 4, kernel_label(-2) >> 4);
     CHECK_EQ(mr(1), 1ul << 40);
     reap(t);
     (void)exc_adel;
