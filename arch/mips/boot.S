@@ -6,12 +6,17 @@
  * a1 = argv (32-bit pointers: argv[0] the kernel path, argv[1] the command
  * line), a2 = envp (32-bit pointers to name, value, name, value, ..., 0),
  * a3 = size of low RAM in bytes; a0 is not reliable (semihosting reuses it).
+ * An EJTAG debug exception (SDBBP, which user mode can execute and the
+ * kernel cannot intercept) makes QEMU's boot ROM start the kernel again in
+ * debug mode; then kernel_main gets argv = MIPS_BOOT_IN_DEBUG_MODE and
+ * refuses to run.
  * On exit to kernel_main(argv, envp): 64-bit addressing in every mode
  * (KX, SX, UX), 64-bit FPRs, exception vectors at mips_vectors (EBase,
  * BEV clear), KSEG0 cacheable, Count/CC readable from user mode (HWREna),
  * .bss zeroed, sp on the boot stack.
  */
 #include "cp0.h"
+#include "layout.h"
 
     .set noreorder
     .section .boot.text, "ax"
@@ -46,6 +51,14 @@ _start:
     daddiu  $sp, $sp, %lo(boot_stack_top)
     move    $4, $5                      /* kernel_main(argv, envp) */
     move    $5, $6
+    mfc0    $8, $23, 0                  /* Debug.DM (bit 30): entered in debug mode */
+    sll     $8, $8, 1
+    bltz    $8, 3f
+     nop
+    b       4f
+     nop
+3:  li      $4, MIPS_BOOT_IN_DEBUG_MODE
+4:
     jal     kernel_main
      move   $30, $0
 2:  b       2b

@@ -30,6 +30,9 @@
 #define ROOT_UTCB_AREA      0xbf000000
 #define ROOT_KIP_AREA       0xbff00000
 
+/* What boot.S passes as argv when the CPU runs in EJTAG debug mode. */
+#define MIPS_BOOT_IN_DEBUG_MODE 1
+
 /* Page tables (pte.h): three levels of 512 eight-byte entries. */
 #define PT_SHIFT0           30
 #define PT_SHIFT1           21

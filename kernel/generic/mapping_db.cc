@@ -430,6 +430,10 @@ bool mdb::sigma0_own(Space* sigma0, Paddr pa, unsigned size_log2, OwnableFn is_o
             *n = {sigma0, at, at, u8(arch::pt_shift[l]), u8(all_rights), nullptr, nullptr, nullptr, nullptr};
             *d.pte = arch::pte_page(at, l, all_rights, arch::CacheMode::Default);
             *d.node = n;
+            // A soft-TLB may hold entries for the hole this leaf fills (an
+            // invalid one per missed page): a new larger leaf must not be
+            // loaded next to them.
+            sigma0->page_table.invalidate(at, arch::pt_shift[l]);
             at += size;
             done = true;
         }

@@ -113,6 +113,11 @@ namespace platform {
 
 bool collect_boot_info(BootInfo& info, Word argv_address, Word envp_address)
 {
+    if (argv_address == MIPS_BOOT_IN_DEBUG_MODE) {
+        kprintf("Chestnut: started again in EJTAG debug mode (a debug breakpoint such as SDBBP, which "
+                "reaches the boot ROM, not the kernel); refusing to run\n");
+        return false;
+    }
     const auto* argv = reinterpret_cast<const u32*>(argv_address);
     const auto* envp = reinterpret_cast<const u32*>(envp_address);
     const char* line = argv_address >= CKSEG0 && envp_address >= CKSEG0 ? loader_string(argv[1]) : nullptr;

@@ -238,6 +238,38 @@ KTEST(memory, sigma0_protocol_and_its_errors)
     reap(o);
 }
 
+KTEST(memory, many_spaces_keep_their_own_mappings)
+{
+    // More short-lived spaces than a soft-TLB CPU has address-space ids
+    // (255 on MIPS), each reading its own page at the same address, while
+    // two long-lived spaces keep theirs: no space may see another's
+    // translation, across ASID roll-overs too.
+    L4_Word_t pages[2] = {scratch_page(10), scratch_page(11)};
+    *(volatile L4_Word_t*)pages[0] = 0x1000;
+    *(volatile L4_Word_t*)pages[1] = 0x2000;
+    L4_ThreadId_t keep[2];
+    for (int k = 0; k < 2; k++) {
+        keep[k] = spawn_in_new_space(command_loop);
+        CHECK(L4_IpcSucceeded(give(keep[k], 0x31000000 | map_item_type, page_rwx(pages[k]))));
+        CHECK_EQ(read_in(keep[k], 0x31000000), 0x1000ul * (k + 1));
+    }
+    int wrong = 0;
+    for (int i = 0; i < 300; i++) {
+        L4_ThreadId_t t = spawn_in_new_space(command_loop);
+        if (!L4_IpcSucceeded(give(t, 0x31000000 | map_item_type, page_rwx(pages[i % 2]))) ||
+            read_in(t, 0x31000000) != 0x1000ul * (i % 2 + 1))
+            wrong++;
+        reap_space_thread(t);
+        if (i % 50 == 49)
+            for (int k = 0; k < 2; k++)
+                if (read_in(keep[k], 0x31000000) != 0x1000ul * (k + 1))
+                    wrong++;
+    }
+    CHECK_EQ(wrong, 0);
+    for (L4_ThreadId_t t : keep)
+        reap_space_thread(t);
+}
+
 KTEST(memory, page_fault_ipc_resolved_by_a_map_reply)
 {
     // Children run our code: every instruction fetch and stack access of a

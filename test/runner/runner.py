@@ -242,6 +242,29 @@ def check(configs, jobs):
     return 0 if f == 0 and p > 0 else 1
 
 
+def bench(configs):
+    """Boots the benchmark root task (test/bench) of each config; prints its
+    table and keeps the BENCH lines in <builddir>/bench-results.txt."""
+    status = 0
+    for cfg in configs:
+        if not os.path.exists(cfg.path("bin", "bench")):
+            print(f"[{cfg.name}] bench: not built in this config")
+            continue
+        suite = Suite("bench", ["bin/sigma0", "bin/bench"], timeout=600, expect_summary=False,
+                      expect_text="bench: done")
+        _, failed, line = run_suite(cfg, suite)
+        text = open(cfg.path("test-logs", "bench.log"), "rb").read().decode("utf-8", "replace").replace("\r", "")
+        for l in text.splitlines():
+            if l.startswith("|") or l.startswith("bench:"):
+                print(f"[{cfg.name}] {l}")
+        results = [l for l in text.splitlines() if l.startswith("BENCH ")]
+        with open(cfg.path("bench-results.txt"), "w") as out:
+            out.write("".join(l + "\n" for l in results))
+        print(line if failed else f"[{cfg.name}] bench: {len(results)} results in {cfg.path('bench-results.txt')}")
+        status |= 1 if failed or not results else 0
+    return status
+
+
 def interactive(cfg, program, gdb):
     modules = ["bin/sigma0", f"bin/{program}"]
     if not gdb:
@@ -284,7 +307,7 @@ def main():
                 print(f"{cfg.name} {s.name}")
         return 0
     if args.command == "bench":
-        sys.exit("runner: no benchmarks yet")
+        return bench(configs)
     return interactive(configs[0], args.program, args.command == "gdb")
 
 
