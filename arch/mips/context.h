@@ -77,4 +77,8 @@ inline Word current_stack_pointer()
     return sp;
 }
 
+// The running thread's TCB is found from the kernel stack pointer: the
+// stack is the rest of the TCB's page.
+inline Word current_tcb_address() { return current_stack_pointer() & ~Word(TCB_SIZE - 1); }
+
 } // namespace arch

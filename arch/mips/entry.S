@@ -77,6 +77,7 @@ xtlb_refill:
     ld      $k1, 7($k1)                   /* odd page */
     dsrl    $k0, $k0, PTE_HW_SHIFT
     dsrl    $k1, $k1, PTE_HW_SHIFT
+refill_write:                           /* k0/k1: EntryLo0/EntryLo1 */
     dmtc0   $k0, C0_ENTRYLO0
     dmtc0   $k1, C0_ENTRYLO1
     ehb
@@ -262,20 +263,10 @@ refill_not_user:                        /* k0: BadVAddr at or above USER_END */
     ld      $k0, 0($k1)
     ld      $k1, 8($k1)
     dsrl    $k0, $k0, PTE_HW_SHIFT
-    dsrl    $k1, $k1, PTE_HW_SHIFT
-    dmtc0   $k0, C0_ENTRYLO0
-    dmtc0   $k1, C0_ENTRYLO1
-    ehb
-    tlbwr
-    lui     $k1, %hi(mips_cpu_save + SAVE_UTCB)
-    ld      $k1, %lo(mips_cpu_save + SAVE_UTCB)($k1)
-    eret
+    b       refill_write
+     dsrl   $k1, $k1, PTE_HW_SHIFT
 
-refill_invalid:
-    dmtc0   $0, C0_ENTRYLO0
-    dmtc0   $0, C0_ENTRYLO1
-    ehb
-    tlbwr
-    lui     $k1, %hi(mips_cpu_save + SAVE_UTCB)
-    ld      $k1, %lo(mips_cpu_save + SAVE_UTCB)($k1)
-    eret
+refill_invalid:                         /* both pages invalid: a fault when retried */
+    move    $k0, $0
+    b       refill_write
+     move   $k1, $0

@@ -47,13 +47,19 @@ void init_kernel_paging()
     }
 }
 
-void set_tcb_page(Word tcb_address, Paddr page)
+void map_tcb_page(Word tcb_address, Paddr page)
 {
-    tcb_slot(tcb_address) = page != 0 ? tcb_pte(page, true) : tcb_pte(zero_page, false);
+    tcb_slot(tcb_address) = tcb_pte(page, true);
     tlb_invalidate_entry(tcb_address & ~Word(0x1fff));   // global: matches any ASID
 }
 
-Paddr get_tcb_page(Word tcb_address) { return pte_address(tcb_slot(tcb_address), pt_levels - 1); }
+void unmap_tcb_page(Word tcb_address)
+{
+    tcb_slot(tcb_address) = tcb_pte(zero_page, false);
+    tlb_invalidate_entry(tcb_address & ~Word(0x1fff));
+}
+
+Paddr tcb_page(Word tcb_address) { return pte_address(tcb_slot(tcb_address), pt_levels - 1); }
 
 void activate_kernel_page_table()
 {

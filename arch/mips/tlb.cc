@@ -61,30 +61,24 @@ void tlb_flush_all()
 void tlb_invalidate_entry(Word entryhi)
 {
     Word restore = asid_state[current_cpu()].current;
-    Word index, hi;
+    SWord index;
     asm volatile(".set push\n\t.set noreorder\n\t"
                  "dmtc0  %[probe], $10, 0\n\t"
                  "ehb\n\t"
                  "tlbp\n\t"
                  "ehb\n\t"
                  "mfc0   %[index], $0, 0\n\t"
-                 "bltz   %[index], 1f\n\t"          // Index.P: no match
-                 " dsll  %[hi], %[index], 13\n\t"
-                 "daddu  %[hi], %[hi], %[unique]\n\t"
-                 "dmtc0  %[hi], $10, 0\n\t"
-                 "dmtc0  $0, $2, 0\n\t"
-                 "dmtc0  $0, $3, 0\n\t"
-                 "mtc0   $0, $5, 0\n\t"
-                 "ehb\n\t"
-                 "tlbwi\n\t"
-                 "ehb\n"
-                 "1:\n\t"
                  "dmtc0  %[restore], $10, 0\n\t"
                  "ehb\n\t"
                  ".set pop"
-                 : [index] "=&r"(index), [hi] "=&r"(hi)
-                 : [probe] "r"(entryhi), [unique] "r"(CKSEG0), [restore] "r"(restore)
+                 : [index] "=&r"(index)
+                 : [probe] "r"(entryhi), [restore] "r"(restore)
                  : "memory");
+    // Index.P (bit 31, sign-extended) says no entry matched.  A refill in
+    // between could only have replaced some other entry: killing that one
+    // too costs a refill, nothing more.
+    if (index >= 0)
+        write_invalid(unsigned(index), restore);
 }
 
 void set_current_asid(unsigned asid)

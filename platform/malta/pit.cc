@@ -6,7 +6,7 @@
 #include <isa/i8254.h>
 
 namespace {
-using Pit = isa::I8254<platform::malta::IsaIo>;
+using Pit = isa::I8254<isa::BoardIo>;
 } // namespace
 
 namespace platform {

@@ -2,9 +2,6 @@
 #pragma once
 
 namespace platform::pc99 {
-// COM1's interrupt line: the kernel's break-in key unless a driver claims it.
-inline constexpr unsigned console_irq = 4;
-
 // Programs PIT channel 0 for a 1 kHz periodic interrupt 0 (masked until a
 // user driver attaches to it).
 void init_pit_channel0();

@@ -179,20 +179,26 @@ L4_Word_t L4_MemoryControl(L4_Word_t control, const L4_Word_t* attributes)
 
 void L4_Unmap(L4_Word_t control) { (void)call_with_mrs(stub(__l4_kip->unmap), control, 0, 0); }
 
-L4_MsgTag_t L4_Ipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
+namespace {
+// Ipc and Lipc share the register contract: a0 to, a1 FromSpecifier,
+// a2 Timeouts, MRs in v1 and s0-s7; v0 the sender.
+L4_MsgTag_t ipc_through(const void* stub_address, L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts,
+                        L4_ThreadId_t* from)
 {
-    L4_Word_t r = call_with_mrs(stub(__l4_kip->ipc), to.raw, from_spec.raw, timeouts);
+    L4_Word_t r = call_with_mrs(stub_address, to.raw, from_spec.raw, timeouts);
     if (from_spec.raw != 0)
         from->raw = r;
     L4_MsgTag_t tag = {__L4_Utcb()[0]};
     return tag;
 }
+} // namespace
+
+L4_MsgTag_t L4_Ipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
+{
+    return ipc_through(stub(__l4_kip->ipc), to, from_spec, timeouts, from);
+}
 
 L4_MsgTag_t L4_Lipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
 {
-    L4_Word_t r = call_with_mrs(stub(__l4_kip->lipc), to.raw, from_spec.raw, timeouts);
-    if (from_spec.raw != 0)
-        from->raw = r;
-    L4_MsgTag_t tag = {__L4_Utcb()[0]};
-    return tag;
+    return ipc_through(stub(__l4_kip->lipc), to, from_spec, timeouts, from);
 }

@@ -1,11 +1,11 @@
-// The PIIX4's 16550 UART at ISA port 0x3f8 (COM1): the Malta kernel
-// console, which QEMU connects to -serial.
-#include "malta.h"
+// The kernel console on COM1 (the 16550 at ISA port 0x3f8), for boards
+// with PC-style ISA devices (isa_board.h of the board).
+#include "uart16550.h"
 #include <generic/platform.h>
-#include <isa/uart16550.h>
+#include <isa_board.h>
 
 namespace {
-constexpr isa::Uart16550<platform::malta::IsaIo> com1(0x3f8);
+constexpr isa::Uart16550<isa::BoardIo> com1(0x3f8);
 } // namespace
 
 namespace platform {
@@ -17,7 +17,7 @@ int console_getc() { return com1.getc(); }
 void console_enable_breakin()
 {
     com1.enable_receive_interrupt();
-    irq_unmask(malta::console_irq);
+    irq_unmask(isa::console_irq);
 }
 
 } // namespace platform
