@@ -115,6 +115,22 @@ void ipc_table(const char* kind, L4_ThreadId_t server)
     }
 }
 
+// The cost of entering and leaving the kernel: SystemClock, the cheapest
+// system call.
+void syscall_row()
+{
+    L4_Word_t best = ~0ul;
+    for (unsigned b = 0; b < batches; b++) {
+        L4_Word64_t t0 = L4_CycleCounter();
+        for (unsigned i = 0; i < round_trips; i++)
+            (void)L4_SystemClock();
+        L4_Word_t t = ticks_between(t0, L4_CycleCounter());
+        if (t < best)
+            best = t;
+    }
+    report("syscall_system_clock", "SystemClock system call", tenths(best, round_trips));
+}
+
 #if defined(__mips__)
 // TLB refill cost: loads from 1024 different page pairs (8 MiB: every one
 // misses in a 64-entry TLB) against the same number of loads from 8 pairs
@@ -156,6 +172,7 @@ int main()
     printf("bench: %lu.%03lu instructions per cycle-counter tick\n", ratio_milli / 1000, ratio_milli % 1000);
     printf("| %-40s | %-26s | %8s |\n", "operation", "name", "instr.");
     printf("|------------------------------------------|----------------------------|----------|\n");
+    syscall_row();
     ipc_table("intra", spawn(echo, 0, 100));
     ipc_table("inter", spawn_in_new_space(echo));
 #if defined(__mips__)
