@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import bench
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
@@ -40,6 +42,7 @@ class Config:
         self.arch = re.search(r'CONFIG_ARCH_NAME "(\w+)"', text).group(1)
         self.platform = re.search(r'CONFIG_PLATFORM_NAME "(\w+)"', text).group(1)
         self.max_cpus = int(re.search(r"CONFIG_MAX_CPUS (\d+)", text).group(1))
+        self.mode = "debug" if re.search(r"CONFIG_DEBUG 1", text) else "release"
         self.name = f"{self.arch}-{self.platform}"
 
     def path(self, *parts):
@@ -67,11 +70,17 @@ class Suite:
     """A QEMU boot with expectations about its output and exit status."""
 
     def __init__(self, name, modules, timeout=120, smp=1, expect_summary=True,
-                 expect_text=None, expect_exit=0, cmdline="test", console_input=None):
+                 expect_text=None, expect_exit=0, cmdline="test", console_input=None, verify=None):
         self.name, self.modules, self.timeout, self.smp = name, modules, timeout, smp
         self.expect_summary, self.expect_text = expect_summary, expect_text
         self.expect_exit, self.cmdline = expect_exit, cmdline
         self.console_input = console_input   # typed on the serial console
+        self.verify = verify                 # text -> list of problems
+
+
+def bench_suite():
+    return Suite("bench", ["bin/sigma0", "bin/bench"], timeout=300, expect_summary=False,
+                 expect_text="bench: done", verify=lambda text: bench.problems_of(bench.parse(text)))
 
 
 def suites_for(cfg):
@@ -89,6 +98,7 @@ def suites_for(cfg):
             Suite("kdb-commands", ["bin/sigma0", "bin/hello"], timeout=30, expect_summary=False,
                   cmdline="kdb", console_input=b"l\rq\rt 208001\rm\rg\r",
                   expect_text="prio 255: 200001 208001"),
+            bench_suite(),
         ]
     return []
 
@@ -140,6 +150,8 @@ def run_suite(cfg, suite):
         problems.append(f"exit code {exit_code_of(cfg, status):#x}, expected {suite.expect_exit:#x}")
     if suite.expect_text and suite.expect_text not in text:
         problems.append(f"message '{suite.expect_text}' missing")
+    if suite.verify and not hung:
+        problems += suite.verify(text)
     if not suite.expect_summary:
         passed, failed = (0, 1) if problems else (1, 0)
     elif problems and failed == 0:
@@ -149,7 +161,7 @@ def run_suite(cfg, suite):
     if problems or failed:
         tail = [l for l in text.splitlines() if l.startswith("FAIL") or "PANIC" in l or "CHECK" in l]
         line += "".join(f"\n    {l}" for l in tail[:20]) + f"\n    log: {log}"
-    return passed, failed, line
+    return passed, failed, line, text
 
 
 def run_unit(cfg):
@@ -204,7 +216,7 @@ def check(configs, jobs):
         futures = {pool.submit(run_suite, cfg, s): cfg for cfg, s in jobs_list}
         for fut in concurrent.futures.as_completed(futures):
             cfg = futures[fut]
-            p, f, line = fut.result()
+            p, f, line, _ = fut.result()
             print(line, flush=True)
             totals[cfg.name][0] += p
             totals[cfg.name][1] += f
@@ -214,6 +226,29 @@ def check(configs, jobs):
     f = sum(t[1] for t in totals.values())
     print(f"{p} passed, {f} failed")
     return 0 if f == 0 and p > 0 else 1
+
+
+def run_bench(configs):
+    """Boots the bench task of each config, prints the table and records the
+    results in test/bench/results/; fails when a figure is missing or absurd."""
+    status = 0
+    for cfg in configs:
+        suites = [s for s in suites_for(cfg) if s.name == "bench"]
+        if not suites:
+            print(f"[{cfg.name}] bench: no benchmark for this config")
+            status = 1
+            continue
+        passed, failed, line, text = run_suite(cfg, suites[0])
+        results = bench.parse(text)
+        if failed:
+            print(line)
+            status = 1
+            continue
+        print(bench.table(cfg.name, results))
+        files = bench.write(os.path.join(SRCDIR, "test", "bench", "results"), cfg.name, cfg.mode, results)
+        print(f"[{cfg.name}] bench: {len(results)} figures ({cfg.mode} build) written to " +
+              ", ".join(os.path.relpath(f, SRCDIR) for f in files))
+    return status
 
 
 def interactive(cfg, program, gdb):
@@ -258,7 +293,7 @@ def main():
                 print(f"{cfg.name} {s.name}")
         return 0
     if args.command == "bench":
-        sys.exit("runner: no benchmarks yet")
+        return run_bench(configs)
     return interactive(configs[0], args.program, args.command == "gdb")
 
 
