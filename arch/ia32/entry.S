@@ -5,9 +5,10 @@
  * cs, eip and, for some exceptions, an error code, with interrupts disabled
  * (all gates are interrupt gates).  The stubs push a zero error code where
  * the CPU pushes none and the vector, then pushal, so the stack holds an
- * arch::Frame (frame.h).  Data segments are reloaded with the flat user data
- * selector (the kernel runs on it too: a user could have loaded anything) and
- * DF is cleared; ia32_trap(frame) does the rest.  ia32_return_from_trap pops
+ * arch::Frame (frame.h).  DS and ES are reloaded with the flat user data
+ * selector (the kernel runs on it too: a user could have loaded anything),
+ * GS with the UTCB segment (so no thread inherits another's), and DF is
+ * cleared; ia32_trap(frame) does the rest.  ia32_return_from_trap pops
  * the same frame and irets; a new thread's first switch returns there too.
  * The sysenter entry (sysenter.S) builds the same frame.
  */
@@ -56,6 +57,8 @@ trap_common:
     mov     $SEL_USER_DS, %eax
     mov     %eax, %ds
     mov     %eax, %es
+    mov     $SEL_UTCB, %eax             /* for whoever leaves to user mode next */
+    mov     %eax, %gs
     cld
     push    %esp
     call    ia32_trap

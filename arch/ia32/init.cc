@@ -2,6 +2,7 @@
 #include "arch.h"
 #include <generic/assert.h>
 #include <generic/clock.h>
+#include <generic/console.h>
 #include <generic/platform.h>
 #include <x86/lapic.h>
 
@@ -67,6 +68,8 @@ void init_boot_cpu(CpuLocal& cpu)
     init_idt();
     cpu_has_sysenter = has_working_sep();
     init_sysenter(cpu);
+    kprintf("cpu: Ipc enters with %s, %s\n", cpu_has_sysenter ? "sysenter" : "int 0x30",
+            CONFIG_FASTPATH && cpu_has_sysenter ? "fast path on" : "general path only");
     init_kernel_paging();
     fpu_init_cpu();
     if (!x86::lapic.init(VECTOR_SPURIOUS))

@@ -31,11 +31,11 @@
  * wakes it), and leaves into the destination straight from its frame.  The
  * ready queue is not touched (lazy dispatching).
  *
- * The user may have loaded anything into DS and ES: the entry and the fast
- * path do not reload them.  A #GP on a bad segment there (between
- * ia32_sysenter_entry and ia32_sysenter_general) returns to the faulting
- * instruction with DS/ES reloaded (trap.cc); the general path reloads them
- * before it runs C++.
+ * Segments: the user may have loaded any DPL-3 selector into DS, ES, FS
+ * and GS, and segment limits do not protect the kernel (QEMU does not check
+ * them), so the entry reloads DS and ES (flat) and GS (the UTCB segment)
+ * before any memory access: the kernel and whoever the CPU goes to next get
+ * the X.2 values.  FS is not the kernel's (unspecified after Ipc).
  */
 #include "config.h"
 #include "layout.h"
@@ -51,6 +51,11 @@ ia32_sysenter_entry:
     mov     %ebp, -8(%esp)                  /* frame.user_esp */
     lea     -28(%esp), %esp
     pushal                                  /* ESP = the frame */
+    mov     $SEL_USER_DS, %ebx              /* the user may have loaded anything: */
+    mov     %ebx, %ds                       /* the kernel needs flat DS and ES, */
+    mov     %ebx, %es                       /* and whoever runs next the UTCB GS */
+    mov     $SEL_UTCB, %ebx
+    mov     %ebx, %gs
     lea     FRAME_SIZE - TCB_SIZE(%esp), %edi   /* EDI = the sender's TCB */
     mov     TCB_SPACE(%edi), %ebp
     mov     SPACE_SYSEXIT_IP(%ebp), %ebx
@@ -81,10 +86,10 @@ destination_found:
     jne     ia32_sysenter_general
     cmpb    $0, TCB_IN_WAKEUP_QUEUE(%ebx)
     jne     ia32_sysenter_general
-    mov     TCB_PARTNER(%ebx), %ecx
-    cmp     $-1, %ecx
+    cmpl    $-1, TCB_PARTNER(%ebx)
     je      1f
-    cmp     TCB_GLOBAL_ID(%edi), %ecx
+    mov     TCB_GLOBAL_ID(%edi), %ecx
+    cmp     %ecx, TCB_PARTNER(%ebx)
     jne     ia32_sysenter_general
 1:  mov     TCB_CPU(%edi), %ecx             /* ECX = this CPU */
 #if CONFIG_MAX_CPUS > 1
@@ -121,7 +126,9 @@ destination_found:
     mov     SPACE_ROOT_PHYS(%ebp), %edx
     mov     %edx, %cr3
 4:  mov     SPACE_CURRENT_UTCB_PAGE(%ebp), %edx
+#if CONFIG_MAX_CPUS > 1
     add     CPU_UTCB_SLOT_OFFSET(%ecx), %edx
+#endif
     mov     TCB_LOCAL_ID(%ebx), %ebp
     mov     %ebp, (%edx)
     cmp     %ebx, CPU_FPU_OWNER(%ecx)
@@ -204,12 +211,8 @@ ia32_fastpath_user_read:
     jmp     destination_found
 #endif
 
-    /* Everything above runs on the user's DS/ES. */
     .global ia32_sysenter_general
 ia32_sysenter_general:
-    mov     $SEL_USER_DS, %ebx
-    mov     %ebx, %ds
-    mov     %ebx, %es
     push    %esp
     call    ia32_sysenter_ipc
     add     $4, %esp

@@ -13,8 +13,8 @@
 #include <x86/lapic.h>
 
 extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
-extern "C" char ia32_sysenter_entry[], ia32_sysenter_general[];
 #if CONFIG_FASTPATH
+extern "C" char ia32_sysenter_general[];
 extern "C" char ia32_fastpath_user_read[];
 #endif
 
@@ -35,17 +35,8 @@ const char* const exception_names[32] = {
     "reserved 28", "reserved 29", "reserved 30", "reserved 31",
 };
 
-enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_general_protection = 13,
-              vec_page_fault = 14 };
+enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_page_fault = 14 };
 
-// The sysenter entry and the fast path run on whatever DS/ES the user left
-// (sysenter.S).  A #GP there came from a bad segment: trap_common has
-// reloaded DS and ES, so returning retries the instruction with them.
-bool sysenter_segment_fault(const Frame* f)
-{
-    return f->vector == vec_general_protection && f->eip >= Word(ia32_sysenter_entry) &&
-           f->eip < Word(ia32_sysenter_general);
-}
 enum : Word { pf_write = 1u << 1, pf_fetch = 1u << 4 };
 
 NORETURN void kernel_fault(Frame* f)
@@ -188,8 +179,6 @@ extern "C" void ia32_trap(Frame* f)
                 return;
             }
         }
-        if (sysenter_segment_fault(f))
-            return;
         if (!interrupt(f))
             kernel_fault(f);
         return;

@@ -77,18 +77,29 @@ L4_Word_t load_message(L4_Word_t u, char* buffer)
     return L4_MsgTagMake(0, u, 2).raw;
 }
 
+// A reply-and-wait loop as lean as a real server's: the reply has as many
+// untyped words as the request.
 template <bool Lipc> void echo_server(L4_Word_t)
 {
     const void* const* stub = Lipc ? &__l4_lipc_stub : &__l4_ipc_stub;
     L4_Word_t* u = utcb();
-    accept_strings(server_buffer);
     L4_Word_t from;
     L4_Word_t tag = bench::ipc(stub, 0, L4_anythread.raw, never, 0, u, &from);
+    for (;;)
+        tag = bench::ipc(stub, from, L4_anythread.raw, never, tag & 0x3f, u, &from);
+}
+
+// The same with one string each way (string_size bytes), accepted into a
+// buffer of the same size.
+void string_echo_server(L4_Word_t)
+{
+    L4_Word_t* u = utcb();
+    accept_strings(server_buffer);
+    L4_Word_t from;
+    (void)bench::ipc(&__l4_ipc_stub, 0, L4_anythread.raw, never, 0, u, &from);
     for (;;) {
-        L4_Word_t untyped = tag & 0x3f;
         accept_strings(server_buffer);
-        tag = bench::ipc(stub, from, L4_anythread.raw, L4_Timeouts(L4_ZeroTime, L4_Never),
-                         load_message(untyped, server_buffer), u, &from);
+        (void)bench::ipc(&__l4_ipc_stub, from, L4_anythread.raw, never, load_message(0, server_buffer), u, &from);
     }
 }
 
@@ -98,23 +109,48 @@ L4_Word_t one_way(const void* const* stub, L4_ThreadId_t server, L4_Word_t u)
     L4_Word_t* mr = utcb();
     for (L4_Word_t i = 1; i <= u; i++)
         mr[i] = i;
-    L4_Word_t from;
-    // Priming: the server re-arms its string buffer after each message, so
-    // the first call after string_size changed may overflow; it also faults
-    // the buffers in.
-    for (int i = 0; i < 2; i++) {
-        accept_strings(client_buffer);
-        (void)bench::ipc(stub, server.raw, server.raw, never, load_message(u, client_buffer), mr, &from);
-    }
+    L4_Word_t from, tag = u;
     bool ok = true;
-    L4_Word_t t = least([&] {
-        accept_strings(client_buffer);
-        L4_Word_t tag = bench::ipc(stub, server.raw, server.raw, never, load_message(u, client_buffer), mr, &from);
-        ok = ok && (tag & (1u << 15)) == 0;
-    });
+    L4_Word_t t = least([&] { tag = bench::ipc(stub, server.raw, server.raw, never, u, mr, &from); });
+    ok = (tag & (1u << 15)) == 0;
     if (!ok)
         printf("  IPC with %lu words failed: error %lx\n", u, L4_ErrorCode());
     return ok ? t / (2 * rounds) : 0;
+}
+
+// One-way string IPC of string_size bytes each way (round trip / 2).
+L4_Word_t string_one_way(L4_ThreadId_t server)
+{
+    L4_Word_t* mr = utcb();
+    L4_Word_t from, tag = 0;
+    // Priming: the server re-arms its buffer after each message, so the
+    // first call after string_size changed may overflow; this also faults
+    // the buffers in.
+    for (int i = 0; i < 2; i++) {
+        accept_strings(client_buffer);
+        (void)bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
+    }
+    L4_Word_t t = least([&] {
+        accept_strings(client_buffer);
+        tag = bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
+    });
+    if ((tag & (1u << 15)) != 0) {
+        printf("  string IPC of %lu bytes failed: error %lx\n", string_size, L4_ErrorCode());
+        return 0;
+    }
+    return t / (2 * rounds);
+}
+
+// What the measuring loop itself costs per one-way IPC: the same loop
+// around a stub that only returns (bench_null_stub), i.e.
+// loading the registers, the call and the return, and the loop.
+L4_Word_t loop_overhead()
+{
+    L4_Word_t* mr = utcb();
+    L4_Word_t from;
+    const void* null_stub = (const void*)bench::bench_null_stub;
+    L4_Word_t t = least([&] { (void)bench::ipc(&null_stub, 1, 1, never, 0, mr, &from); });
+    return t / rounds;
 }
 
 void report_value(const char* name, L4_Word_t value)
@@ -197,14 +233,18 @@ int main()
     ipc_series("ipc_intra", &__l4_ipc_stub, intra);
     ipc_series("lipc", &__l4_lipc_stub, local);
 
+    report_value("bench_loop_overhead", loop_overhead());
+
     const L4_Word_t sizes[] = {4, 64, 256, 1024, 4096, 16384, 65536};
     char name[48];
+    L4_ThreadId_t strings = spawn_in_new_space(string_echo_server);
     for (L4_Word_t s : sizes) {
         string_size = s;
         snprintf(name, sizeof name, "string_inter_%lu", s);
-        report_value(name, one_way(&__l4_ipc_stub, inter, 0));
+        report_value(name, string_one_way(strings));
     }
     string_size = 0;
+    reap_space_thread(strings);
 
     L4_ThreadId_t commands = spawn_in_new_space(command_loop);
     map_and_unmap(commands);
