@@ -68,6 +68,10 @@ void dump_frame(const Frame& f);
 
 // The KIP system-call stubs (kip_stubs.S), in the order of enum Syscall.
 [[nodiscard]] const void* kip_stub(unsigned index);
+// The space maps the KIP at kip_base (the sysenter return point is there).
+void set_kip_location(PageTableArch& a, Word kip_base);
+// Whether Ipc enters with sysenter (else int 0x30); set at boot.
+extern bool cpu_has_sysenter;
 inline constexpr Word kip_stub_size = 16;
 // Architecture-specific KIP memory descriptors: none on ia32.
 template <class Add> inline void add_arch_memory_descriptors(Add) {}

@@ -10,15 +10,22 @@
 
 extern "C" void ia32_switch_stacks(Word* save_sp, Word new_sp);
 extern "C" void ia32_return_from_trap();
+// Like ia32_switch_stacks, but resumes a thread the IPC fast path left
+// waiting (ksp 0): on its user frame, in ia32_fastpath_resume.
+extern "C" void ia32_switch_to_fastpath_waiter(Word* save_sp, arch::Frame* frame);
 
 namespace arch {
 
 struct ThreadContext {
-    Word ksp = 0;   // kernel stack pointer while switched out
+    // Kernel stack pointer while switched out; 0 when the IPC fast path left
+    // the thread waiting with only its user frame on the stack (it resumes
+    // in ia32_fastpath_resume).
+    Word ksp = 0;
 };
 
 struct CpuLocal {
     CpuTables tables;
+    Word utcb_slot_offset = 0;   // this CPU's word in a current-UTCB page (4 * id)
 };
 
 // The frame a user thread enters and leaves the kernel with.
@@ -33,7 +40,10 @@ void prepare_kernel_thread(ThreadContext& ctx, Word stack_top, void (*entry)());
 inline void switch_threads(ThreadContext& from, ThreadContext& to, Word to_stack_top, CpuLocal& cpu)
 {
     cpu.tables.tss.esp0 = u32(to_stack_top);
-    ia32_switch_stacks(&from.ksp, to.ksp);
+    if (to.ksp == 0)
+        ia32_switch_to_fastpath_waiter(&from.ksp, user_frame(to_stack_top));
+    else
+        ia32_switch_stacks(&from.ksp, to.ksp);
 }
 
 inline void activate(PageTableArch&, Paddr root) { x86::write_cr3(root); }

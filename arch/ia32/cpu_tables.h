@@ -19,6 +19,11 @@ static_assert(sizeof(Tss) == 104);
 
 struct CpuTables {
     u64 gdt[7] = {};
+    // The sysenter ESP MSR points at tss.esp0 (the entry's first instruction
+    // loads the stack from there).  A debug trap taken right after sysenter
+    // (user TF set) pushes its frame below that address: into tss.link and
+    // this spill area, not into the GDT.
+    u32 sysenter_spill[4] = {};
     Tss tss = {};
 };
 

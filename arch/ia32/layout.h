@@ -33,6 +33,7 @@
 #define VECTOR_TIMER        0xf0         /* local APIC timer */
 #define VECTOR_IPI          0xf1         /* cross-CPU requests */
 #define VECTOR_SPURIOUS     0xff
+#define FRAME_SYSENTER      0x100        /* Frame::vector of a sysenter entry */
 
 /* GDT selectors; the order is what sysenter/sysexit require. */
 #define SEL_KERNEL_CS       0x08

@@ -18,6 +18,7 @@ bool init_root(Pte* root, PageTableArch& a)
     a.local_table[pt_index(CURRENT_UTCB_PAGE)] =
         virt_to_phys(a.current_utcb_page) | pg_present | pg_writable | pg_user;
     root[pd_index(SPACE_LOCAL_AREA)] = virt_to_phys(a.local_table) | pg_present | pg_writable | pg_user;
+    a.root_phys = virt_to_phys(root);
     return true;
 }
 

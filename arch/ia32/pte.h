@@ -65,6 +65,8 @@ inline CacheMode pte_cache(Pte p)
 struct PageTableArch {
     Word* current_utcb_page = nullptr;
     Pte* local_table = nullptr;
+    Paddr root_phys = 0;     // what CR3 gets (the fast path reads it)
+    Word sysexit_ip = 0;     // the KIP stubs' return point in this space
 };
 
 // Sets up the kernel part of a fresh root table; false on out of memory.

@@ -13,16 +13,45 @@
 
 namespace arch {
 
+namespace {
+
+// The Ipc results into the frame (X.2 ia32: EAX from, ESI MR0, EBX MR1, EBP MR2).
+void store_ipc_results(Frame* f, Utcb* u, ThreadId from)
+{
+    f->eax = from.raw();
+    f->esi = u->mr(0);
+    f->ebx = u->mr(1);
+    f->ebp = u->mr(2);
+}
+
+} // namespace
+
 void syscall_ipc(Frame* f)
 {
     Tcb* self = Tcb::current();
     Utcb* u = self->utcb;
     u->mr(0) = f->esi;
+    self->user_ipc = true;
     ThreadId from = sys_ipc(ThreadId(f->eax), ThreadId(f->edx), f->ecx);
-    f->eax = from.raw();
-    f->esi = u->mr(0);
-    f->ebx = u->mr(1);
-    f->ebp = u->mr(2);
+    self->user_ipc = false;
+    store_ipc_results(f, u, from);
+}
+
+// A thread the fast path left waiting was woken by the general path.
+extern "C" void ia32_fastpath_resumed(Frame* f)
+{
+    Tcb* self = Tcb::current();
+    ThreadId from = ipc_resume_receive(self);
+    self->user_ipc = false;
+    store_ipc_results(f, self->utcb, from);
+    preemption_point();
+}
+
+// Ipc through sysenter when the fast path does not apply.
+extern "C" void ia32_sysenter_ipc(Frame* f)
+{
+    syscall_ipc(f);
+    preemption_point();
 }
 
 void syscall_other(Frame* f)

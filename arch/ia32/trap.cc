@@ -13,6 +13,10 @@
 #include <x86/lapic.h>
 
 extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
+#if CONFIG_FASTPATH
+extern "C" char ia32_sysenter_general[];
+extern "C" char ia32_fastpath_user_read[];
+#endif
 
 namespace arch {
 
@@ -32,6 +36,7 @@ const char* const exception_names[32] = {
 };
 
 enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_page_fault = 14 };
+
 enum : Word { pf_write = 1u << 1, pf_fetch = 1u << 4 };
 
 NORETURN void kernel_fault(Frame* f)
@@ -154,6 +159,10 @@ Word user_access_fixup(Word ip)
 {
     if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_end))
         return Word(ia32_copy_user_fixup);
+#if CONFIG_FASTPATH
+    if (ip == Word(ia32_fastpath_user_read))   // a local id whose UTCB is not mapped
+        return Word(ia32_sysenter_general);
+#endif
     return 0;
 }
 

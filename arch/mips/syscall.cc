@@ -37,10 +37,13 @@ void load_mrs(Frame* f, Utcb* u)
 
 void ipc(Frame* f)
 {
-    Utcb* u = Tcb::current()->utcb;
+    Tcb* self = Tcb::current();
+    Utcb* u = self->utcb;
     MsgTag tag(f->gpr[v1]);
     spill_mrs(f, u, tag.untyped() + tag.typed());
+    self->user_ipc = true;   // tcb.h: inside a user Ipc (MIPS has no fast path that uses it)
     ThreadId from = sys_ipc(ThreadId(f->gpr[a0]), ThreadId(f->gpr[a1]), f->gpr[a2]);
+    self->user_ipc = false;
     f->gpr[v0] = from.raw();
     load_mrs(f, u);
 }

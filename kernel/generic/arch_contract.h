@@ -130,6 +130,7 @@ static_assert(requires(void* dst, const void* src, Word a, Word n, Word& fault, 
 static_assert(requires(unsigned i) { { arch::kip_stub(i) } -> same_as<const void*>; });
 static_assert(requires { { arch::kip_stub_size } -> same_as<const Word&>; });
 static_assert(requires { arch::add_arch_memory_descriptors([](Word, bool, Word, Word) {}); });
+static_assert(requires(arch::PageTableArch& a, Word kip_base) { arch::set_kip_location(a, kip_base); });
 static_assert(requires { arch::for_each_kernel_device_range([](Paddr, Paddr) {}); });
 static_assert(requires { { arch::exception_message_words } -> same_as<const unsigned&>; });
 static_assert(requires(Utcb& u, arch::Frame& f, Word w) {

@@ -18,6 +18,7 @@ struct Cpu {
     Space* active_space = nullptr;  // whose page table this CPU has loaded
     bool need_resched = false;
     Tcb* fpu_owner = nullptr;       // whose state the FPU holds (lazy switching)
+    bool fpu_enabled = false;       // the FPU is usable without a trap (owner running)
     u64 tick_us = 1000;             // timer period
     u64 ticks = 0;
     arch::CpuLocal arch;

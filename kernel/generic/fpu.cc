@@ -3,29 +3,36 @@
 #include "object_cache.h"
 
 namespace {
+
 ObjectCache<arch::FpuState> fpu_states;
+
+// The FPU trap is armed unless the running thread owns the FPU; the CPU's
+// flag spares the (serializing) control-register write when nothing changes.
+void set_fpu(Cpu& cpu, bool on)
+{
+    if (on)
+        arch::fpu_enable();
+    else if (cpu.fpu_enabled)
+        arch::fpu_disable();
+    cpu.fpu_enabled = on;
 }
 
-void fpu_switch(Cpu& cpu, Tcb* to)
-{
-    if (cpu.fpu_owner == to)
-        arch::fpu_enable();
-    else
-        arch::fpu_disable();
-}
+} // namespace
+
+void fpu_switch(Cpu& cpu, Tcb* to) { set_fpu(cpu, cpu.fpu_owner == to); }
 
 bool fpu_take_ownership()
 {
     Tcb* self = Tcb::current();
     Cpu& cpu = *self->cpu;
     if (cpu.fpu_owner == self) {
-        arch::fpu_enable();
+        set_fpu(cpu, true);
         return true;
     }
     bool fresh = self->fpu == nullptr;
     if (fresh && (self->fpu = fpu_states.create()) == nullptr)
         return false;
-    arch::fpu_enable();
+    set_fpu(cpu, true);
     if (cpu.fpu_owner != nullptr)
         arch::fpu_save(*cpu.fpu_owner->fpu);
     if (fresh)
@@ -41,7 +48,7 @@ void fpu_release(Tcb* t)
     Cpu& cpu = *t->cpu;
     if (cpu.fpu_owner != t)
         return;
-    arch::fpu_enable();
+    set_fpu(cpu, true);
     arch::fpu_save(*t->fpu);
     cpu.fpu_owner = nullptr;
     fpu_switch(cpu, Tcb::current());

@@ -239,6 +239,10 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
     }
 }
 
+// After a thread blocked in a receive phase was woken: the IPC result in
+// `result`, or false when the receive must start over (Retry).
+[[nodiscard]] bool receive_woken(Tcb* self, ThreadId& result);
+
 ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
 {
     ThreadId want = from_spec;
@@ -294,38 +298,63 @@ ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
                 schedule();
         }
         woken = nullptr;
-        cancel_timeout(self);
-        // A sender copying strings into us may need our pages faulted in.
-        while (self->wakeup == Wakeup::ResolveFault) {
-            transfer_resolve_fault(self);
-            if (self->xfer.abort) {
-                self->xfer = {};
-                return fail(self, ipc_error::aborted, receive_phase);
-            }
-            schedule();
+        ThreadId result;
+        if (receive_woken(self, result))
+            return result;
+    }
+}
+
+bool receive_woken(Tcb* self, ThreadId& result)
+{
+    cancel_timeout(self);
+    // A sender copying strings into us may need our pages faulted in.
+    while (self->wakeup == Wakeup::ResolveFault) {
+        transfer_resolve_fault(self);
+        if (self->xfer.abort) {
+            self->xfer = {};
+            result = fail(self, ipc_error::aborted, receive_phase);
+            return true;
         }
-        switch (self->wakeup) {
-        case Wakeup::Delivered:
-            return self->ipc_from;
-        case Wakeup::Retry:
-            continue;
-        case Wakeup::Timeout:
-            return fail(self, ipc_error::timeout, receive_phase);
-        case Wakeup::NoPartner:
-            return fail(self, ipc_error::no_partner, receive_phase);
-        case Wakeup::Error:
-            self->utcb->error_code() = self->ipc_error;
-            self->utcb->mr(0) = MsgTag::error().raw();
-            return ThreadId::nil();
-        case Wakeup::Aborted:
-            return fail(self, ipc_error::aborted, receive_phase);
-        default:
-            return fail(self, ipc_error::canceled, receive_phase);
-        }
+        schedule();
+    }
+    switch (self->wakeup) {
+    case Wakeup::Delivered:
+        result = self->ipc_from;
+        return true;
+    case Wakeup::Retry:
+        return false;
+    case Wakeup::Timeout:
+        result = fail(self, ipc_error::timeout, receive_phase);
+        return true;
+    case Wakeup::NoPartner:
+        result = fail(self, ipc_error::no_partner, receive_phase);
+        return true;
+    case Wakeup::Error:
+        self->utcb->error_code() = self->ipc_error;
+        self->utcb->mr(0) = MsgTag::error().raw();
+        result = ThreadId::nil();
+        return true;
+    case Wakeup::Aborted:
+        result = fail(self, ipc_error::aborted, receive_phase);
+        return true;
+    default:
+        result = fail(self, ipc_error::canceled, receive_phase);
+        return true;
     }
 }
 
 } // namespace
+
+ThreadId ipc_resume_receive(Tcb* self)
+{
+    ThreadId result;
+    if (receive_woken(self, result))
+        return result;
+    // Retry: a picked sender went away.  The fast path picks no senders, so
+    // partner still holds the from-specifier the thread blocked with; its
+    // receive timeout was never (a fast-path condition).
+    return receive(self, self->partner, TimeValue::never(), nullptr);
+}
 
 ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word)
 {

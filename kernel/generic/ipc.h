@@ -50,10 +50,20 @@ void ipc_deliver_interrupt(Tcb* irq);
 // Implementation of kernel_call's IPC step.
 [[nodiscard]] bool kernel_call_ipc(ThreadId to, Word timeouts);
 
+// A thread that blocked in the receive phase of a user IPC outside the
+// general path (the arch fast path) was woken by the general path: finishes
+// that receive as sys_ipc would and returns its result (MR0 and the error
+// code are in the UTCB).
+[[nodiscard]] ThreadId ipc_resume_receive(Tcb* self);
+
 template <class Fill, class Apply>
 bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply, Word timeouts)
 {
-    Utcb* utcb = Tcb::current()->utcb;
+    Tcb* self = Tcb::current();
+    Utcb* utcb = self->utcb;
+    // Not a user IPC: the fast path must not complete it (tcb.h).
+    bool user_ipc = self->user_ipc;
+    self->user_ipc = false;
     Word saved[Utcb::mr_count];
     for (unsigned i = 0; i < mr_count; i++)
         saved[i] = utcb->mr(i);
@@ -65,5 +75,6 @@ bool kernel_call(ThreadId to, unsigned mr_count, Fill fill, Apply apply, Word ti
     for (unsigned i = 0; i < mr_count; i++)
         utcb->mr(i) = saved[i];
     utcb->br(0) = saved_br0;
+    self->user_ipc = user_ipc;
     return ok;
 }

@@ -12,7 +12,11 @@
 
 #include "types.h"
 
+struct AsmOffsets;   // arch/<cpu>/asm_offsets.cc: member offsets for assembly
+
 template <class T> class ReadyQueue {
+    friend struct AsmOffsets;
+
 public:
     static constexpr unsigned priorities = 256;
 

@@ -49,6 +49,7 @@ bool Space::initialize(Fpage kip, Fpage utcb)
     *s.node = nullptr;
     kip_area = kip;
     utcb_area = utcb;
+    arch::set_kip_location(page_table.arch_part, kip.base());
     return true;
 }
 

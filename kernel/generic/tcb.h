@@ -13,6 +13,15 @@
 // - A thread in state Polling is linked into exactly one send queue, that of
 //   `polling_on`; a thread with a finite IPC timeout is in its CPU's wakeup
 //   queue.
+// - user_ipc is set exactly while the thread is inside a user Ipc/Lipc
+//   system call and not inside a kernel-made IPC (kernel_call).  A thread
+//   that is Waiting with user_ipc set has nothing on its kernel stack but its
+//   user frame and the receive it blocked in, so the arch fast path may
+//   complete that receive by returning to user mode straight from the frame.
+// - The first four bytes of a TCB are state, user_ipc, halted and
+//   quantum_exhausted, so the fast path tests "Waiting in a user IPC,
+//   runnable once woken" with one compare (arch asm_offsets check the layout).
+// - Whoever wakes a blocked thread sets its `wakeup` reason first.
 #pragma once
 
 #include "arch_contract.h"
@@ -60,15 +69,22 @@ struct XferState {
     Word fault_address = 0;      // receiver: the page to fault in for the sender
 };
 
+struct AsmOffsets;   // arch/<cpu>/asm_offsets.cc: member offsets for assembly
+
 class Tcb {
+    friend struct AsmOffsets;
+
 public:
-    // --- identity and state (read on every IPC) ---
+    // --- state and identity (read on every IPC) ---
+    ThreadState state = ThreadState::Inactive;
+    bool user_ipc = false;        // inside a user Ipc/Lipc call (see above)
+    bool halted = false;
+    bool quantum_exhausted = false;
+    u8 priority = 0;
+    bool in_ready_queue = false;
+    bool in_wakeup_queue = false;
     ThreadId global_id;
     Word local_id = 0;            // UTCB location + Utcb::mr0_offset; 0 without UTCB
-    ThreadState state = ThreadState::Inactive;
-    u8 priority = 0;
-    bool halted = false;
-    bool in_ready_queue = false;
     Space* space = nullptr;
     Cpu* cpu = nullptr;
     Utcb* utcb = nullptr;         // kernel view of the UTCB; nullptr without one
@@ -82,8 +98,6 @@ public:
     Tcb* send_next = nullptr;
     Tcb* send_prev = nullptr;
     Wakeup wakeup = Wakeup::None;
-    bool in_wakeup_queue = false;
-    bool quantum_exhausted = false;
     ThreadId ipc_from;            // result of a receive: who sent
     Word ipc_error = 0;           // ErrorCode when wakeup == Error
     XferState xfer;

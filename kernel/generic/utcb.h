@@ -18,7 +18,8 @@ public:
 
     [[nodiscard]] Word& mr(unsigned i) { return w_[mr0_index + i]; }
     [[nodiscard]] Word& br(unsigned i) { return w_[mr0_index - 16 - i]; }
-    [[nodiscard]] Word& my_global_id() { return w_[mr0_index - 15]; }
+    static constexpr unsigned my_global_id_index = mr0_index - 15;   // word index
+    [[nodiscard]] Word& my_global_id() { return w_[my_global_id_index]; }
     [[nodiscard]] Word& processor_no() { return w_[mr0_index - 14]; }
     [[nodiscard]] Word& user_defined_handle() { return w_[mr0_index - 13]; }
     [[nodiscard]] Word& pager() { return w_[mr0_index - 12]; }

@@ -1,152 +1,238 @@
-// The benchmark root task: instructions per IPC (one way, within a space
-// and between spaces, by message size) and per TLB refill on CPUs that
-// refill in software.  QEMU runs with -icount shift=0, so instructions are
-// what a measurement means here; the cycle counter's ticks are converted
-// with a ratio measured against a loop of known length (ia32: 1 tick per
-// instruction, MIPS: CP0 Count every 6).
-//
-// Output: a table for people and one "BENCH <name> <value>" line per
-// number (values in tenths of an instruction are printed as n.d).
-#include "ktest.h"
+// The benchmark root task: instructions per operation, measured with the
+// cycle counter, which counts executed instructions under QEMU's
+// -icount shift=0 (DESIGN.md section 7).  Every figure is the minimum over
+// several repetitions of a loop (a timer tick inside a loop only adds), in
+// instructions per operation, loop overhead included.  Output: a table for
+// people and one "BENCH <name> <value>" line per figure for the runner,
+// which records and plots them (test/bench/results/).
+#include "ipc_arch.h"
 #include "spaces.h"
 #include "threads.h"
-#include <l4/cycles.h>
 #include <l4/ipc.h>
+#include <l4/kdebug.h>
+#include <l4/print.h>
 #include <l4/thread.h>
 
 using namespace ktest;
 
 namespace {
 
-constexpr unsigned batches = 20;
-constexpr unsigned round_trips = 100;
+constexpr unsigned repetitions = 7;
+constexpr unsigned rounds = 200;
+constexpr L4_Word_t never = 0;   // Timeouts word: never, never
 
-// Measurements are short: a tick count fits a word (and 32-bit CPUs then
-// need no 64-bit division).
-L4_Word_t ticks_between(L4_Word64_t start, L4_Word64_t end)
+L4_Word_t* utcb() { return __L4_Utcb(); }
+
+void report(const char* name, L4_Word_t total, unsigned ops)
 {
-    L4_Word64_t d = end - start;
-    return (L4_Word_t)(L4_CYCLE_COUNTER_BITS == 64 ? d : d & 0xffffffffull);
+    L4_Word_t value = (total + ops / 2) / ops;
+    printf("  %-28s %8lu\n", name, value);
+    printf("BENCH %s %lu\n", name, value);
 }
 
-// A loop of `n` iterations with a known instruction count per iteration.
-#if defined(__mips__)
-constexpr unsigned loop_instructions = 3;   // daddiu, bnez, nop (delay slot)
-void known_loop(L4_Word_t n)
+// Runs body() `rounds` times per repetition; returns the least total (a
+// word: totals stay far below 2^32, and 32-bit code has no 64-bit divide).
+template <class Body> L4_Word_t least(Body body)
 {
-    __asm__ __volatile__(".set push\n\t.set noreorder\n"
-                         "1:\tdaddiu %0, %0, -1\n\t"
-                         "bnez %0, 1b\n\t"
-                         "nop\n\t"
-                         ".set pop"
-                         : "+r"(n));
-}
-#else
-constexpr unsigned loop_instructions = 2;   // dec, jnz
-void known_loop(L4_Word_t n) { __asm__ __volatile__("1: dec %0\n\tjnz 1b" : "+r"(n)); }
-#endif
-
-// Instructions per tick, in thousandths: the fastest of a few runs (a
-// timer interrupt only makes a run slower).
-L4_Word_t milli_instructions_per_tick()
-{
-    constexpr L4_Word_t n = 50000;
     L4_Word_t best = ~0ul;
-    for (int i = 0; i < 8; i++) {
-        L4_Word64_t t0 = L4_CycleCounter();
-        known_loop(n);
-        L4_Word_t t = ticks_between(t0, L4_CycleCounter());
-        if (t < best)
-            best = t;
-    }
-    return n * loop_instructions * 1000 / best;
-}
-
-L4_Word_t ratio_milli;
-
-// Tenths of an instruction per operation for `ticks` spent on `ops`.
-L4_Word_t tenths(L4_Word_t ticks, L4_Word_t ops) { return (ticks * ratio_milli / 100 + ops / 2) / ops; }
-
-void report(const char* name, const char* what, L4_Word_t t)
-{
-    printf("| %-40s | %-26s | %6lu.%lu |\n", what, name, t / 10, t % 10);
-    printf("BENCH %s %lu.%lu\n", name, t / 10, t % 10);
-}
-
-// The IPC partner: replies to every call with as many untyped words.
-[[noreturn]] void echo(L4_Word_t)
-{
-    L4_ThreadId_t from;
-    L4_MsgTag_t tag = L4_Wait(&from);
-    for (;;) {
-        L4_Set_MsgTag(L4_MsgTagMake(0, L4_UntypedWords(tag), 0));
-        tag = L4_ReplyWait(from, &from);
-    }
-}
-
-// Ticks of the fastest batch of `round_trips` calls with `words` MRs.
-L4_Word_t best_batch(L4_ThreadId_t server, unsigned words)
-{
-    for (unsigned i = 1; i <= words; i++)
-        L4_LoadMR(int(i), i);
-    L4_Word_t best = ~0ul;
-    for (unsigned b = 0; b < batches; b++) {
-        L4_Word64_t t0 = L4_CycleCounter();
-        for (unsigned i = 0; i < round_trips; i++) {
-            L4_Set_MsgTag(L4_MsgTagMake(0, words, 0));
-            L4_Call(server);
-        }
-        L4_Word_t t = ticks_between(t0, L4_CycleCounter());
+    for (unsigned r = 0; r < repetitions; r++) {
+        L4_Word64_t t0 = bench::cycles();
+        for (unsigned i = 0; i < rounds; i++)
+            body();
+        L4_Word_t t = (L4_Word_t)(bench::cycles() - t0);
         if (t < best)
             best = t;
     }
     return best;
 }
 
-void ipc_table(const char* kind, L4_ThreadId_t server)
+// --- ping-pong partners ---
+
+// Echo server: replies to every message with a message of the same shape
+// (untyped words, and strings into/from its buffer when asked).
+alignas(4096) char server_buffer[64 * 1024 + 4096];
+alignas(4096) char client_buffer[64 * 1024 + 4096];
+volatile L4_Word_t string_size;   // 0: no strings
+
+void accept_strings(char* buffer)
 {
-    static const unsigned sizes[] = {0, 1, 2, 4, 8, 16, 32, 63};
-    L4_Call(server);   // warm up: the server's pages and TLB entries
-    for (unsigned words : sizes) {
-        char name[48], what[64];
-        snprintf(name, sizeof name, "ipc_%s_%u", kind, words);
-        snprintf(what, sizeof what, "one-way IPC, %s, %u MRs", kind, words);
-        report(name, what, tenths(best_batch(server, words), 2 * round_trips));
+    L4_Word_t n = string_size;
+    if (n == 0) {
+        L4_LoadBR(0, 0);
+        return;
+    }
+    L4_AcceptString(buffer, n);
+}
+
+// Loads a reply/request of `u` untyped words plus, when strings are on, one
+// string of string_size bytes from `buffer`; returns MR0.
+L4_Word_t load_message(L4_Word_t u, char* buffer)
+{
+    L4_Word_t n = string_size;
+    if (n == 0)
+        return L4_MsgTagMake(0, u, 0).raw;
+    L4_Word_t* mr = utcb();
+    mr[u + 1] = L4_StringHeader(n, 1, 0, 0);
+    mr[u + 2] = (L4_Word_t)buffer;
+    return L4_MsgTagMake(0, u, 2).raw;
+}
+
+// A reply-and-wait loop as lean as a real server's: the reply has as many
+// untyped words as the request.
+template <bool Lipc> void echo_server(L4_Word_t)
+{
+    const void* const* stub = Lipc ? &__l4_lipc_stub : &__l4_ipc_stub;
+    L4_Word_t* u = utcb();
+    L4_Word_t from;
+    L4_Word_t tag = bench::ipc(stub, 0, L4_anythread.raw, never, 0, u, &from);
+    for (;;)
+        tag = bench::ipc(stub, from, L4_anythread.raw, never, tag & 0x3f, u, &from);
+}
+
+// The same with one string each way (string_size bytes), accepted into a
+// buffer of the same size.
+void string_echo_server(L4_Word_t)
+{
+    L4_Word_t* u = utcb();
+    accept_strings(server_buffer);
+    L4_Word_t from;
+    (void)bench::ipc(&__l4_ipc_stub, 0, L4_anythread.raw, never, 0, u, &from);
+    for (;;) {
+        accept_strings(server_buffer);
+        (void)bench::ipc(&__l4_ipc_stub, from, L4_anythread.raw, never, load_message(0, server_buffer), u, &from);
     }
 }
 
-// The cost of entering and leaving the kernel: SystemClock, the cheapest
-// system call.
-void syscall_row()
+// Measures one-way IPC with `u` untyped words against `server` (round trip / 2).
+L4_Word_t one_way(const void* const* stub, L4_ThreadId_t server, L4_Word_t u)
 {
-    L4_Word_t best = ~0ul;
-    for (unsigned b = 0; b < batches; b++) {
-        L4_Word64_t t0 = L4_CycleCounter();
-        for (unsigned i = 0; i < round_trips; i++)
-            (void)L4_SystemClock();
-        L4_Word_t t = ticks_between(t0, L4_CycleCounter());
-        if (t < best)
-            best = t;
+    L4_Word_t* mr = utcb();
+    for (L4_Word_t i = 1; i <= u; i++)
+        mr[i] = i;
+    L4_Word_t from, tag = u;
+    bool ok = true;
+    L4_Word_t t = least([&] { tag = bench::ipc(stub, server.raw, server.raw, never, u, mr, &from); });
+    ok = (tag & (1u << 15)) == 0;
+    if (!ok)
+        printf("  IPC with %lu words failed: error %lx\n", u, L4_ErrorCode());
+    return ok ? t / (2 * rounds) : 0;
+}
+
+// One-way string IPC of string_size bytes each way (round trip / 2).
+L4_Word_t string_one_way(L4_ThreadId_t server)
+{
+    L4_Word_t* mr = utcb();
+    L4_Word_t from, tag = 0;
+    // Priming: the server re-arms its buffer after each message, so the
+    // first call after string_size changed may overflow; this also faults
+    // the buffers in.
+    for (int i = 0; i < 2; i++) {
+        accept_strings(client_buffer);
+        (void)bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
     }
-    report("syscall_system_clock", "SystemClock system call", tenths(best, round_trips));
+    L4_Word_t t = least([&] {
+        accept_strings(client_buffer);
+        tag = bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
+    });
+    if ((tag & (1u << 15)) != 0) {
+        printf("  string IPC of %lu bytes failed: error %lx\n", string_size, L4_ErrorCode());
+        return 0;
+    }
+    return t / (2 * rounds);
+}
+
+// What the measuring loop itself costs per one-way IPC: the same loop
+// around a stub that only returns (bench_null_stub), i.e.
+// loading the registers, the call and the return, and the loop.
+L4_Word_t loop_overhead()
+{
+    L4_Word_t* mr = utcb();
+    L4_Word_t from;
+    const void* null_stub = (const void*)bench::bench_null_stub;
+    L4_Word_t t = least([&] { (void)bench::ipc(&null_stub, 1, 1, never, 0, mr, &from); });
+    return t / rounds;
+}
+
+void report_value(const char* name, L4_Word_t value)
+{
+    printf("  %-28s %8lu\n", name, value);
+    printf("BENCH %s %lu\n", name, value);
+}
+
+const L4_Word_t mr_counts[] = {0, 1, 2, 3, 4, 8, 16, 32, 63};
+
+void ipc_series(const char* kind, const void* const* stub, L4_ThreadId_t server)
+{
+    char name[48];
+    for (L4_Word_t u : mr_counts) {
+        snprintf(name, sizeof name, "%s_mr%lu", kind, u);
+        report_value(name, one_way(stub, server, u));
+    }
+}
+
+// --- map, unmap, thread creation, null system call ---
+
+void map_and_unmap(L4_ThreadId_t server)
+{
+    // The server is command_loop (spaces.h): it accepts mappings into its
+    // command window.  One round: a call carrying a map item of one page,
+    // then an Unmap of that page revoking the server's copy.
+    L4_Word_t page = scratch_page(3);
+    *(volatile L4_Word_t*)page = 1;
+    L4_Fpage_t f = L4_FpageAddRights(L4_FpageLog2(page, 12), 7);
+    L4_Word_t plain = least([&] { (void)command(server, cmd_nop); });
+    L4_Word_t mapped = least([&] {
+        (void)give(server, command_window | 0x8, f);
+        L4_LoadMR(0, f.raw);
+        L4_Unmap(0);
+    });
+    L4_Word_t map_only = least([&] { (void)give(server, command_window | 0x8, f); });
+    // map_only maps the same page over itself after the first round: the
+    // real figure is mapped - unmap, with unmap = mapped - map_only.
+    L4_Word_t unmap = (mapped > map_only ? mapped - map_only : 0) / rounds;
+    L4_Word_t map = (mapped - plain) / rounds - unmap;
+    report_value("map_one_page", map);
+    report_value("unmap_one_page", unmap);
+}
+
+void thread_create_delete()
+{
+    L4_ThreadId_t me = main_thread();
+    L4_Word_t slot = free_utcb_slot();
+    L4_ThreadId_t t = fresh_thread_id();
+    bool ok = true;
+    L4_Word_t total = least([&] {
+        ok = ok && L4_ThreadControl(t, me, me, L4_nilthread, (void*)slot) == 1;
+        ok = ok && L4_ThreadControl(t, L4_nilthread, L4_nilthread, L4_nilthread, (void*)-1) == 1;
+    });
+    release_utcb_slot(slot);
+    report_value("thread_create_delete", ok ? total / rounds : 0);
+}
+
+void null_syscalls()
+{
+    L4_Word_t from;
+    L4_Word_t* u = utcb();
+    report("null_ipc", least([&] { (void)bench::ipc(&__l4_ipc_stub, 0, 0, never, 0, u, &from); }), rounds);
+    report("system_clock", least([] { (void)L4_SystemClock(); }), rounds);
 }
 
 #if defined(__mips__)
-// TLB refill cost: loads from 1024 different page pairs (8 MiB: every one
-// misses in a 64-entry TLB) against the same number of loads from 8 pairs
-// (every one hits); the difference per load is one refill.
-constexpr L4_Word_t pair = 8192, region_pairs = 1024;
-alignas(8192) char region[region_pairs * pair];
+// The software TLB refill: loads from 1024 different page pairs (8 MiB,
+// far beyond the 64-entry TLB: nearly every load misses) against as many
+// loads from 8 pairs (all hit); the difference per load is one refill.
+constexpr L4_Word_t pair_bytes = 8192, region_pairs = 1024;
+alignas(8192) char tlb_region[region_pairs * pair_bytes];
 
-L4_Word_t best_sweep(L4_Word_t pairs_used)
+L4_Word_t sweep(L4_Word_t pairs_used)
 {
     L4_Word_t best = ~0ul;
-    for (int r = 0; r < 8; r++) {
+    for (unsigned r = 0; r < repetitions; r++) {
         L4_Word_t sum = 0;
-        L4_Word64_t t0 = L4_CycleCounter();
+        L4_Word64_t t0 = bench::cycles();
         for (L4_Word_t i = 0; i < region_pairs; i++)
-            sum += *(volatile L4_Word_t*)&region[(i % pairs_used) * pair];
-        L4_Word_t t = ticks_between(t0, L4_CycleCounter());
+            sum += *(volatile L4_Word_t*)&tlb_region[(i % pairs_used) * pair_bytes];
+        L4_Word_t t = (L4_Word_t)(bench::cycles() - t0);
         if (t < best)
             best = t;
         (void)sum;
@@ -154,12 +240,12 @@ L4_Word_t best_sweep(L4_Word_t pairs_used)
     return best;
 }
 
-void tlb_table()
+void tlb_refill()
 {
     for (L4_Word_t i = 0; i < region_pairs; i++)
-        region[i * pair] = 1;   // every page mapped, referenced and dirty
-    L4_Word_t miss = best_sweep(region_pairs), hit = best_sweep(8);
-    report("tlb_refill", "TLB refill (miss minus hit, per load)", tenths(miss - hit, region_pairs));
+        tlb_region[i * pair_bytes] = 1;   // every page mapped, referenced and dirty
+    L4_Word_t miss = sweep(region_pairs), hit = sweep(8);
+    report_value("tlb_refill", (miss - hit + region_pairs / 2) / region_pairs);
 }
 #endif
 
@@ -167,17 +253,41 @@ void tlb_table()
 
 int main()
 {
-    L4_Set_Priority(main_thread(), 100);
-    ratio_milli = milli_instructions_per_tick();
-    printf("bench: %lu.%03lu instructions per cycle-counter tick\n", ratio_milli / 1000, ratio_milli % 1000);
-    printf("| %-40s | %-26s | %8s |\n", "operation", "name", "instr.");
-    printf("|------------------------------------------|----------------------------|----------|\n");
-    syscall_row();
-    ipc_table("intra", spawn(echo, 0, 100));
-    ipc_table("inter", spawn_in_new_space(echo));
+    L4_Set_Priority(main_thread(), 200);
+    printf("bench: instructions per operation (QEMU icount), least of %u x %u\n", repetitions, rounds);
+    null_syscalls();
+
+    L4_ThreadId_t inter = spawn_in_new_space(echo_server<false>);
+    L4_ThreadId_t intra = spawn(echo_server<false>, 0, 200);
+    L4_ThreadId_t local = spawn(echo_server<true>, 0, 200);
+    L4_Yield();
+    ipc_series("ipc_inter", &__l4_ipc_stub, inter);
+    ipc_series("ipc_intra", &__l4_ipc_stub, intra);
+    ipc_series("lipc", &__l4_lipc_stub, local);
+
+    report_value("bench_loop_overhead", loop_overhead());
+
+    const L4_Word_t sizes[] = {4, 64, 256, 1024, 4096, 16384, 65536};
+    char name[48];
+    L4_ThreadId_t strings = spawn_in_new_space(string_echo_server);
+    for (L4_Word_t s : sizes) {
+        string_size = s;
+        snprintf(name, sizeof name, "string_inter_%lu", s);
+        report_value(name, string_one_way(strings));
+    }
+    string_size = 0;
+    reap_space_thread(strings);
+
+    L4_ThreadId_t commands = spawn_in_new_space(command_loop);
+    map_and_unmap(commands);
+    thread_create_delete();
 #if defined(__mips__)
-    tlb_table();
+    tlb_refill();
 #endif
+    reap_space_thread(commands);
+    reap_space_thread(inter);
+    reap(intra);
+    reap(local);
     printf("bench: done\n");
     return 0;
 }

@@ -366,3 +366,55 @@ KTEST(memory, ten_thousand_spaces_leave_no_kernel_memory_behind)
         }
     }
 }
+
+KTEST(memory, exhausted_kernel_memory_fails_cleanly)
+{
+    // Create inactive threads in new spaces until the kernel pool runs dry:
+    // ThreadControl must then fail with "out of memory" (X.2 error 8), a map
+    // item that needs a new page table maps nothing but the IPC still
+    // succeeds, and once the threads are gone every page is back.
+    L4_ThreadId_t me = main_thread();
+    L4_Word_t before = L4_KDB_FreeKernelMemory();
+    L4_ThreadId_t a = spawn_in_new_space(command_loop);
+    L4_Word_t page = scratch_page(11);
+    *(volatile L4_Word_t*)page = 0x5a5a;
+    static L4_ThreadId_t hogs[20000];
+    unsigned n = 0, spaces = 0;
+    L4_Word_t error = 0, error_same_space = 0;
+    // New spaces first (several pages each), then inactive threads of our
+    // space (one TCB page each) for the last pages.
+    while (n < sizeof hogs / sizeof hogs[0]) {
+        L4_ThreadId_t t = fresh_thread_id();
+        if (L4_ThreadControl(t, t, me, L4_nilthread, (void*)-1) != 1) {
+            error = L4_ErrorCode();
+            break;
+        }
+        hogs[n++] = t;
+    }
+    spaces = n;
+    while (n < sizeof hogs / sizeof hogs[0]) {
+        L4_ThreadId_t t = fresh_thread_id();
+        if (L4_ThreadControl(t, me, me, L4_nilthread, (void*)-1) != 1) {   // inactive, no UTCB
+            error_same_space = L4_ErrorCode();
+            break;
+        }
+        hogs[n++] = t;
+    }
+    L4_Word_t low = L4_KDB_FreeKernelMemory();
+    printf("    %u spaces and %u threads exhausted the pool (%lu pages free then)\n", spaces, n - spaces, low);
+    CHECK_EQ(error, 8);
+    CHECK_EQ(error_same_space, 8);
+    CHECK(low < 2);
+    // The kernel still answers, and a mapping that needs tables it cannot
+    // allocate is dropped without failing the IPC.
+    CHECK(L4_IpcSucceeded(give(a, (command_window + 0x8000000) | map_item_type, page_rwx(page))));
+    for (unsigned i = 0; i < n; i++)
+        CHECK_EQ(L4_ThreadControl(hogs[i], L4_nilthread, L4_nilthread, L4_nilthread, (void*)-1), 1);
+    // With memory back, the same mapping works.
+    CHECK(L4_IpcSucceeded(give(a, (command_window + 0x8000000) | map_item_type, page_rwx(page))));
+    CHECK_EQ(read_in(a, command_window + 0x8000000), 0x5a5a);
+    reap_space_thread(a);
+    L4_Word_t after = L4_KDB_FreeKernelMemory();
+    printf("    kernel pages: %lu free before, %lu after\n", before, after);
+    CHECK_EQ(after, before);
+}

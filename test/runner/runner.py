@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+import bench
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
@@ -40,7 +42,9 @@ class Config:
         self.arch = re.search(r'CONFIG_ARCH_NAME "(\w+)"', text).group(1)
         self.platform = re.search(r'CONFIG_PLATFORM_NAME "(\w+)"', text).group(1)
         self.max_cpus = int(re.search(r"CONFIG_MAX_CPUS (\d+)", text).group(1))
-        self.name = f"{self.arch}-{self.platform}"
+        self.mode = "debug" if re.search(r"CONFIG_DEBUG 1", text) else "release"
+        self.fastpath = re.search(r"CONFIG_FASTPATH 1", text) is not None
+        self.name = os.path.basename(self.builddir)
 
     def path(self, *parts):
         return os.path.join(self.builddir, *parts)
@@ -62,7 +66,7 @@ class Config:
         subprocess.run([os.path.join(SRCDIR, "tools", "mkpack"), out] + paths, check=True)
         return out
 
-    def qemu(self, modules, cmdline="", smp=1, icount=True, extra=()):
+    def qemu(self, modules, cmdline="", smp=1, icount=True, extra=(), cpu_flags=""):
         """The QEMU command line booting the kernel with the given modules."""
         mods = ",".join(m if os.path.isabs(m) else self.path(m) for m in modules)
         if self.platform == "malta":
@@ -75,7 +79,8 @@ class Config:
                    "-kernel", self.path("kernel"), "-initrd", self.module_pack(modules)]
         elif self.platform == "pc99":
             binary = "qemu-system-i386" if self.arch == "ia32" else "qemu-system-x86_64"
-            cmd = [binary, "-M", "pc", "-cpu", "core2duo,-syscall,-lm" if self.arch == "ia32" else "core2duo", "-m", "128", "-smp", str(smp),
+            cpu = ("core2duo,-syscall,-lm" if self.arch == "ia32" else "core2duo") + cpu_flags
+            cmd = [binary, "-M", "pc", "-cpu", cpu, "-m", "128", "-smp", str(smp),
                    "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
                    "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
                    "-kernel", self.path("kernel"), "-initrd", mods]
@@ -92,18 +97,36 @@ class Suite:
     """A QEMU boot with expectations about its output and exit status."""
 
     def __init__(self, name, modules, timeout=120, smp=1, expect_summary=True,
-                 expect_text=None, expect_exit=0, cmdline="test", console_input=None):
+                 expect_text=None, expect_exit=0, cmdline="test", console_input=None, verify=None,
+                 cpu_flags=""):
         self.name, self.modules, self.timeout, self.smp = name, modules, timeout, smp
+        self.cpu_flags = cpu_flags           # appended to QEMU's -cpu model
         self.expect_summary, self.expect_text = expect_summary, expect_text
         self.expect_exit, self.cmdline = expect_exit, cmdline
         self.console_input = console_input   # typed on the serial console
+        self.verify = verify                 # text -> list of problems
+
+
+def bench_suite():
+    return Suite("bench", ["bin/sigma0", "bin/bench"], timeout=300, expect_summary=False,
+                 expect_text="bench: done", verify=lambda text: bench.problems_of(bench.parse(text)))
 
 
 def suites_for(cfg):
+    if cfg.platform == "pc99" and not cfg.fastpath:
+        # The general IPC path alone: the behaviour suites and the figures.
+        return [Suite("ktest", ["bin/sigma0", "bin/ktest"]),
+                Suite("stress", ["bin/sigma0", "bin/stress"], timeout=300),
+                bench_suite()]
     if cfg.platform in ("pc99", "malta"):
         bad = os.path.join(SRCDIR, "test", "runner", "not-an-elf.txt")
         sigma0, root = cfg.thread_id(128), cfg.thread_id(130)
-        return [
+        per_cpu = [
+            # A CPU without sysenter: Ipc through int 0x30.
+            Suite("ktest-int30", ["bin/sigma0", "bin/ktest"], cpu_flags=",-sep",
+                  expect_text="Ipc enters with int 0x30"),
+        ] if cfg.platform == "pc99" else []
+        return per_cpu + [
             Suite("ktest", ["bin/sigma0", "bin/ktest"]),
             Suite("stress", ["bin/sigma0", "bin/stress"], timeout=300),
             Suite("refuse-missing-root-task", ["bin/sigma0"], timeout=30, expect_summary=False,
@@ -115,6 +138,7 @@ def suites_for(cfg):
             Suite("kdb-commands", ["bin/sigma0", "bin/hello"], timeout=30, expect_summary=False,
                   cmdline="kdb", console_input=f"l\rq\rt {root:x}\rm\rg\r".encode(),
                   expect_text=f"prio 255: {sigma0:x} {root:x}"),
+            bench_suite(),
         ]
     return []
 
@@ -128,7 +152,7 @@ def exit_code_of(cfg, status):
 
 def run_suite(cfg, suite):
     """Boots one suite; returns (passed, failed, verdict line, log path)."""
-    cmd = cfg.qemu(suite.modules, suite.cmdline, suite.smp)
+    cmd = cfg.qemu(suite.modules, suite.cmdline, suite.smp, cpu_flags=suite.cpu_flags)
     log = cfg.path("test-logs", suite.name + ".log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
@@ -166,6 +190,8 @@ def run_suite(cfg, suite):
         problems.append(f"exit code {exit_code_of(cfg, status):#x}, expected {suite.expect_exit:#x}")
     if suite.expect_text and suite.expect_text not in text:
         problems.append(f"message '{suite.expect_text}' missing")
+    if suite.verify and not hung:
+        problems += suite.verify(text)
     if not suite.expect_summary:
         passed, failed = (0, 1) if problems else (1, 0)
     elif problems and failed == 0:
@@ -175,7 +201,7 @@ def run_suite(cfg, suite):
     if problems or failed:
         tail = [l for l in text.splitlines() if l.startswith("FAIL") or "PANIC" in l or "CHECK" in l]
         line += "".join(f"\n    {l}" for l in tail[:20]) + f"\n    log: {log}"
-    return passed, failed, line
+    return passed, failed, line, text
 
 
 def run_unit(cfg):
@@ -221,7 +247,11 @@ def run_fuzz(cfg):
 def check(configs, jobs):
     jobs_list = [(cfg, s) for cfg in configs for s in suites_for(cfg)]
     totals = {cfg.name: [0, 0] for cfg in configs}
+    host_done = set()   # host tests do not depend on kernel options: once per arch
     for cfg in configs:
+        if cfg.arch in host_done:
+            continue
+        host_done.add(cfg.arch)
         for p, f, line in (run_unit(cfg), run_fuzz(cfg)):
             print(line, flush=True)
             totals[cfg.name][0] += p
@@ -230,7 +260,7 @@ def check(configs, jobs):
         futures = {pool.submit(run_suite, cfg, s): cfg for cfg, s in jobs_list}
         for fut in concurrent.futures.as_completed(futures):
             cfg = futures[fut]
-            p, f, line = fut.result()
+            p, f, line, _ = fut.result()
             print(line, flush=True)
             totals[cfg.name][0] += p
             totals[cfg.name][1] += f
@@ -242,26 +272,26 @@ def check(configs, jobs):
     return 0 if f == 0 and p > 0 else 1
 
 
-def bench(configs):
-    """Boots the benchmark root task (test/bench) of each config; prints its
-    table and keeps the BENCH lines in <builddir>/bench-results.txt."""
+def run_bench(configs):
+    """Boots the bench task of each config, prints the table and records the
+    results in test/bench/results/; fails when a figure is missing or absurd."""
     status = 0
     for cfg in configs:
-        if not os.path.exists(cfg.path("bin", "bench")):
-            print(f"[{cfg.name}] bench: not built in this config")
+        suites = [s for s in suites_for(cfg) if s.name == "bench"]
+        if not suites:
+            print(f"[{cfg.name}] bench: no benchmark for this config")
+            status = 1
             continue
-        suite = Suite("bench", ["bin/sigma0", "bin/bench"], timeout=600, expect_summary=False,
-                      expect_text="bench: done")
-        _, failed, line = run_suite(cfg, suite)
-        text = open(cfg.path("test-logs", "bench.log"), "rb").read().decode("utf-8", "replace").replace("\r", "")
-        for l in text.splitlines():
-            if l.startswith("|") or l.startswith("bench:"):
-                print(f"[{cfg.name}] {l}")
-        results = [l for l in text.splitlines() if l.startswith("BENCH ")]
-        with open(cfg.path("bench-results.txt"), "w") as out:
-            out.write("".join(l + "\n" for l in results))
-        print(line if failed else f"[{cfg.name}] bench: {len(results)} results in {cfg.path('bench-results.txt')}")
-        status |= 1 if failed or not results else 0
+        passed, failed, line, text = run_suite(cfg, suites[0])
+        results = bench.parse(text)
+        if failed:
+            print(line)
+            status = 1
+            continue
+        print(bench.table(cfg.name, results))
+        files = bench.write(os.path.join(SRCDIR, "test", "bench", "results"), cfg.name, cfg.mode, results)
+        print(f"[{cfg.name}] bench: {len(results)} figures ({cfg.mode} build) written to " +
+              ", ".join(os.path.relpath(f, SRCDIR) for f in files))
     return status
 
 
@@ -307,7 +337,7 @@ def main():
                 print(f"{cfg.name} {s.name}")
         return 0
     if args.command == "bench":
-        return bench(configs)
+        return run_bench(configs)
     return interactive(configs[0], args.program, args.command == "gdb")
 
 

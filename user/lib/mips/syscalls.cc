@@ -6,6 +6,10 @@
 #include <l4/syscalls.h>
 
 L4_KernelInterfacePage_t* __l4_kip;
+extern "C" {
+const void* __l4_ipc_stub;
+const void* __l4_lipc_stub;
+}
 
 namespace {
 
@@ -91,6 +95,8 @@ void __l4_init()
 {
     L4_Word_t version, flags, id;
     __l4_kip = static_cast<L4_KernelInterfacePage_t*>(L4_KernelInterface(&version, &flags, &id));
+    __l4_ipc_stub = stub(__l4_kip->ipc);
+    __l4_lipc_stub = stub(__l4_kip->lipc);
 }
 
 L4_ThreadId_t L4_ExchangeRegisters(L4_ThreadId_t dest, L4_Word_t control, L4_Word_t sp, L4_Word_t ip,
@@ -195,10 +201,10 @@ L4_MsgTag_t ipc_through(const void* stub_address, L4_ThreadId_t to, L4_ThreadId_
 
 L4_MsgTag_t L4_Ipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
 {
-    return ipc_through(stub(__l4_kip->ipc), to, from_spec, timeouts, from);
+    return ipc_through(__l4_ipc_stub, to, from_spec, timeouts, from);
 }
 
 L4_MsgTag_t L4_Lipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
 {
-    return ipc_through(stub(__l4_kip->lipc), to, from_spec, timeouts, from);
+    return ipc_through(__l4_lipc_stub, to, from_spec, timeouts, from);
 }

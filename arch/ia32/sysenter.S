@@ -1,0 +1,219 @@
+/*
+ * ia32 Ipc entry through sysenter, and the IPC fast path (seed 004).
+ *
+ * Register contract on entry (from the KIP stubs, docs/abi.md): EAX to,
+ * ECX Timeouts, EDX FromSpecifier, ESI MR0, EDI the caller's UTCB (not
+ * trusted: the kernel uses its own view), EBP the user ESP (pointing at the
+ * stub's return address), ESP = &tss.esp0 of this CPU (the sysenter ESP
+ * MSR), IF = 0.  MR1.. are in the UTCB.
+ *
+ * The entry builds the arch::Frame an int 0x30 entry would: pushal, vector
+ * FRAME_SYSENTER, EIP = the space's sysexit return point (kip_sysexit_return),
+ * the user ESP.  Not written: error (unused), CS/SS (always the user
+ * selectors there: every int entry and the thread's creation put them
+ * there), EFLAGS (sysenter Ipc clobbers the flags by convention; the slot
+ * keeps the thread's flags of its last int entry).  Then the flags are made
+ * clean (DF, NT, AC, TF off) and either the fast path completes the IPC or
+ * ia32_sysenter_ipc() runs the general path.
+ *
+ * Register contract on exit (sysexit, or iret for frames that are not
+ * sysenter frames): EAX from, ESI MR0, EBX MR1, EBP MR2, EDI preserved,
+ * ECX/EDX clobbered.
+ *
+ * The fast path handles the common case of seed 004: an untyped message
+ * (no typed items, no propagation) to a thread waiting for us (or anyone)
+ * in a user Ipc receive with no receive timeout, on this CPU, with no
+ * higher-priority thread ready; the sender then waits without a timeout,
+ * for the destination (a call) or for anyone with no sender queued (reply
+ * and wait).  Destinations may be global or local ids.  It transfers MR0 in
+ * ESI, MR1/MR2 in EBX/EBP and MR3.. from UTCB to UTCB, leaves the sender
+ * Waiting with ksp 0 (ia32_fastpath_resume continues it if the general path
+ * wakes it), and leaves into the destination straight from its frame.  The
+ * ready queue is not touched (lazy dispatching).
+ *
+ * Segments: the user may have loaded any DPL-3 selector into DS, ES, FS
+ * and GS, and segment limits do not protect the kernel (QEMU does not check
+ * them), so the entry reloads DS and ES (flat) and GS (the UTCB segment)
+ * before any memory access: the kernel and whoever the CPU goes to next get
+ * the X.2 values.  FS is not the kernel's (unspecified after Ipc).
+ */
+#include "config.h"
+#include "layout.h"
+#include "asm_offsets.h"
+
+#define DEST_FRAME(field) (TCB_SIZE - FRAME_SIZE + field)
+#define TCB_INDEX_MASK ((MAX_THREADS - 1) << TCB_SIZE_BITS)
+
+.text
+.global ia32_sysenter_entry
+ia32_sysenter_entry:
+    mov     (%esp), %esp                    /* the current thread's stack top */
+    mov     %ebp, -8(%esp)                  /* frame.user_esp */
+    lea     -28(%esp), %esp
+    pushal                                  /* ESP = the frame */
+    mov     $SEL_USER_DS, %ebx              /* the user may have loaded anything: */
+    mov     %ebx, %ds                       /* the kernel needs flat DS and ES, */
+    mov     %ebx, %es                       /* and whoever runs next the UTCB GS */
+    mov     $SEL_UTCB, %ebx
+    mov     %ebx, %gs
+    lea     FRAME_SIZE - TCB_SIZE(%esp), %edi   /* EDI = the sender's TCB */
+    mov     TCB_SPACE(%edi), %ebp
+    mov     SPACE_SYSEXIT_IP(%ebp), %ebx
+    mov     %ebx, FRAME_EIP(%esp)
+    movl    $FRAME_SYSENTER, FRAME_VECTOR(%esp)
+    push    $0x2                            /* DF, NT, AC, TF off; IF stays off */
+    popf
+#if CONFIG_FASTPATH
+    /* EAX to, ECX timeouts, EDX from-specifier, ESI MR0, EDI self, EBP its space */
+    test    $0x1fc0, %esi                   /* typed items or propagation */
+    jnz     ia32_sysenter_general
+    test    %cx, %cx                        /* a receive timeout other than never */
+    jnz     ia32_sysenter_general
+    cmpl    $-1, SPACE_REDIRECTOR(%ebp)     /* redirection */
+    jne     ia32_sysenter_general
+    test    $0x3f, %al
+    jz      local_destination
+    mov     %eax, %ebx                      /* global id: number -> TCB slot */
+    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %ebx
+    and     $TCB_INDEX_MASK, %ebx
+    add     $TCB_AREA, %ebx
+    cmp     %eax, TCB_GLOBAL_ID(%ebx)       /* also rejects stale versions */
+    jne     ia32_sysenter_general
+destination_found:
+    /* EBX = the destination: Waiting in a user receive, not halted,
+       quantum left, no receive timeout pending, waiting for us or anyone */
+    cmpl    $STATE_WAITING_USER, TCB_STATE_WORD(%ebx)
+    jne     ia32_sysenter_general
+    cmpb    $0, TCB_IN_WAKEUP_QUEUE(%ebx)
+    jne     ia32_sysenter_general
+    cmpl    $-1, TCB_PARTNER(%ebx)
+    je      1f
+    mov     TCB_GLOBAL_ID(%edi), %ecx
+    cmp     %ecx, TCB_PARTNER(%ebx)
+    jne     ia32_sysenter_general
+1:  mov     TCB_CPU(%edi), %ecx             /* ECX = this CPU */
+#if CONFIG_MAX_CPUS > 1
+    cmp     %ecx, TCB_CPU(%ebx)
+    jne     ia32_sysenter_general
+#endif
+    movzbl  TCB_PRIORITY(%ebx), %ebp        /* nobody of higher priority ready */
+    cmp     CPU_READY_HIGHEST(%ecx), %ebp
+    jl      ia32_sysenter_general
+    /* the sender's receive phase: from the destination, or from anyone
+       with no sender queued for us */
+    cmp     %eax, %edx
+    je      2f
+    cmp     $-1, %edx
+    jne     ia32_sysenter_general
+    cmpl    $0, TCB_SEND_QUEUE(%edi)
+    jne     ia32_sysenter_general
+2:
+    /* --- commit: the sender waits, the destination runs --- */
+    movw    $(STATE_WAITING | 1 << 8), TCB_STATE_WORD(%edi)   /* state, user_ipc */
+    mov     %edx, TCB_PARTNER(%edi)
+    movl    $0, TCB_KSP(%edi)
+    movw    $STATE_RUNNING, TCB_STATE_WORD(%ebx)             /* user_ipc off */
+    /* EAX = the sender as the destination names it */
+    mov     TCB_SPACE(%ebx), %ebp
+    mov     TCB_GLOBAL_ID(%edi), %eax
+    cmp     %ebp, TCB_SPACE(%edi)
+    jne     3f
+    mov     TCB_LOCAL_ID(%edi), %eax
+3:  /* --- switch: space, current UTCB, FPU trap, kernel stack --- */
+    cmp     %ebp, CPU_ACTIVE_SPACE(%ecx)
+    je      4f
+    mov     %ebp, CPU_ACTIVE_SPACE(%ecx)
+    mov     SPACE_ROOT_PHYS(%ebp), %edx
+    mov     %edx, %cr3
+4:  mov     SPACE_CURRENT_UTCB_PAGE(%ebp), %edx
+#if CONFIG_MAX_CPUS > 1
+    add     CPU_UTCB_SLOT_OFFSET(%ecx), %edx
+#endif
+    mov     TCB_LOCAL_ID(%ebx), %ebp
+    mov     %ebp, (%edx)
+    cmp     %ebx, CPU_FPU_OWNER(%ecx)
+    je      fpu_on
+    cmpb    $0, CPU_FPU_ENABLED(%ecx)
+    jne     fpu_off
+5:  lea     TCB_SIZE(%ebx), %edx
+    mov     %edx, CPU_TSS_ESP0(%ecx)
+    /* --- message: MR0 in ESI, MR1 and MR2 in EBX and EBP, the rest UTCB
+       to UTCB; flags in MR0 (bits 12-15) are the kernel's to set --- */
+    mov     TCB_UTCB(%edi), %ebp
+    cmpw    $2, %si
+    ja      copy_words
+6:  cmpl    $FRAME_SYSENTER, DEST_FRAME(FRAME_VECTOR)(%ebx)
+    jne     leave_by_iret
+    mov     DEST_FRAME(FRAME_EDI)(%ebx), %edi
+    mov     DEST_FRAME(FRAME_USER_ESP)(%ebx), %ecx
+    mov     DEST_FRAME(FRAME_EIP)(%ebx), %edx
+    mov     UTCB_MR0 + 4(%ebp), %ebx
+    mov     UTCB_MR0 + 8(%ebp), %ebp
+    sti
+    sysexit
+
+copy_words:                                 /* MR3..MRu, and clear the flags */
+    mov     %esi, %ecx
+    and     $0x3f, %ecx
+    sub     $2, %ecx
+    jbe     7f
+    mov     %esi, %edx
+    lea     UTCB_MR0 + 12(%ebp), %esi
+    mov     TCB_UTCB(%ebx), %edi
+    add     $UTCB_MR0 + 12, %edi
+    rep movsl
+    mov     %edx, %esi
+7:  and     $0xffff0fff, %esi
+    jmp     6b
+
+leave_by_iret:                              /* the destination entered by int 0x30 */
+    lea     DEST_FRAME(0)(%ebx), %esp
+    mov     %eax, FRAME_EAX(%esp)
+    mov     %esi, FRAME_ESI(%esp)
+    mov     UTCB_MR0 + 4(%ebp), %eax
+    mov     %eax, FRAME_EBX(%esp)
+    mov     UTCB_MR0 + 8(%ebp), %eax
+    mov     %eax, FRAME_EBP(%esp)
+    jmp     ia32_return_from_trap
+
+fpu_on:
+    clts
+    movb    $1, CPU_FPU_ENABLED(%ecx)
+    jmp     5b
+fpu_off:
+    mov     %cr0, %edx
+    or      $CR0_TS, %edx
+    mov     %edx, %cr0
+    movb    $0, CPU_FPU_ENABLED(%ecx)
+    jmp     5b
+
+local_destination:
+    /* EAX has the low six bits clear: a local id (the address of a UTCB of
+       our space) or nil/anylocalthread.  The UTCB names its thread; user
+       code can write there, so the TCB must confirm it. */
+    lea     -64(%eax), %ebx
+    cmp     $(USER_END - 64), %ebx
+    jae     ia32_sysenter_general
+    .global ia32_fastpath_user_read
+ia32_fastpath_user_read:
+    mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%eax), %ebx   /* faults resume at ia32_sysenter_general */
+    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %ebx
+    and     $TCB_INDEX_MASK, %ebx
+    add     $TCB_AREA, %ebx
+    cmp     %eax, TCB_LOCAL_ID(%ebx)
+    jne     ia32_sysenter_general
+    cmp     %ebp, TCB_SPACE(%ebx)           /* EBP: our space */
+    jne     ia32_sysenter_general
+    cmp     %eax, %edx                      /* a closed receive named it locally too */
+    jne     8f
+    mov     TCB_GLOBAL_ID(%ebx), %edx
+8:  mov     TCB_GLOBAL_ID(%ebx), %eax
+    jmp     destination_found
+#endif
+
+    .global ia32_sysenter_general
+ia32_sysenter_general:
+    push    %esp
+    call    ia32_sysenter_ipc
+    add     $4, %esp
+    jmp     ia32_exit_to_user
