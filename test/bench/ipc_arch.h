@@ -6,6 +6,9 @@
 
 #include <l4/syscalls.h>
 #include <l4/types.h>
+#if defined(__mips__)
+#include <l4/mips/mr_call.h>
+#endif
 
 extern "C" const void* __l4_ipc_stub;
 extern "C" const void* __l4_lipc_stub;
@@ -90,34 +93,13 @@ inline L4_Word64_t cycles()
 }
 
 // One Ipc (or Lipc) system call with the mips64 convention (docs/abi.md):
-// a0 to, a1 FromSpecifier, a2 Timeouts, v1 MR0, s0-s7 MR1-MR8, loaded from
-// and stored back to the UTCB as libl4 does; returns MR0 and the partner id.
+// MR0 in v1, MR1-MR8 in s0-s7 loaded from and stored back to the UTCB as
+// libl4 does; returns MR0 and the partner id.
 inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec, L4_Word_t timeouts,
                      L4_Word_t mr0, L4_Word_t* utcb, L4_Word_t* from)
 {
-    register L4_Word_t a0 __asm__("$4") = to, a1 __asm__("$5") = from_spec, a2 __asm__("$6") = timeouts;
-    register L4_Word_t v1 __asm__("$3") = mr0;
-    register L4_Word_t s0 __asm__("$16") = utcb[1], s1 __asm__("$17") = utcb[2], s2 __asm__("$18") = utcb[3],
-                       s3 __asm__("$19") = utcb[4], s4 __asm__("$20") = utcb[5], s5 __asm__("$21") = utcb[6],
-                       s6 __asm__("$22") = utcb[7], s7 __asm__("$23") = utcb[8];
-    register const void* t9 __asm__("$25") = *stub;
-    register L4_Word_t v0 __asm__("$2");
-    __asm__ __volatile__("jalr $25"
-                         : "=r"(v0), "+r"(v1), "+r"(a0), "+r"(a1), "+r"(a2), "+r"(t9), "+r"(s0), "+r"(s1),
-                           "+r"(s2), "+r"(s3), "+r"(s4), "+r"(s5), "+r"(s6), "+r"(s7)
-                         :
-                         : "$1", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15", "$24", "$31", "hi",
-                           "lo", "memory");
-    utcb[1] = s0;
-    utcb[2] = s1;
-    utcb[3] = s2;
-    utcb[4] = s3;
-    utcb[5] = s4;
-    utcb[6] = s5;
-    utcb[7] = s6;
-    utcb[8] = s7;
-    *from = v0;
-    return v1;
+    *from = __L4_Mips_CallWithMRs(*stub, to, from_spec, timeouts, &mr0, utcb);
+    return mr0;
 }
 
 #else

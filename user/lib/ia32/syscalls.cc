@@ -3,10 +3,9 @@
 
 extern "C" void __l4_syscall(const void* stub, L4_Word_t regs[7]);
 
-L4_KernelInterfacePage_t* __l4_kip;
 extern "C" {
-const void* __l4_ipc_stub;
-const void* __l4_lipc_stub;
+extern const void* __l4_ipc_stub;
+extern const void* __l4_lipc_stub;
 }
 
 namespace {
@@ -22,14 +21,6 @@ void* L4_KernelInterface(L4_Word_t* api_version, L4_Word_t* api_flags, L4_Word_t
     void* base;
     __asm__ __volatile__("lock; nop" : "=a"(base), "=c"(*api_version), "=d"(*api_flags), "=S"(*kernel_id));
     return base;
-}
-
-void __l4_init()
-{
-    L4_Word_t version, flags, id;
-    __l4_kip = static_cast<L4_KernelInterfacePage_t*>(L4_KernelInterface(&version, &flags, &id));
-    __l4_ipc_stub = stub(__l4_kip->ipc);
-    __l4_lipc_stub = stub(__l4_kip->lipc);
 }
 
 L4_ThreadId_t L4_ExchangeRegisters(L4_ThreadId_t dest, L4_Word_t control, L4_Word_t sp, L4_Word_t ip,

@@ -3,12 +3,12 @@
 // puts the system-call number into v0 and executes `syscall`.  MR0 and
 // MR1-MR8 travel in v1 and s0-s7: loaded from the UTCB before the call and
 // stored back after it, so the UTCB stays the home of every MR.
+#include <l4/mips/mr_call.h>
 #include <l4/syscalls.h>
 
-L4_KernelInterfacePage_t* __l4_kip;
 extern "C" {
-const void* __l4_ipc_stub;
-const void* __l4_lipc_stub;
+extern const void* __l4_ipc_stub;
+extern const void* __l4_lipc_stub;
 }
 
 namespace {
@@ -45,34 +45,11 @@ L4_Word_t call(const void* stub_address, Args& r)
     return v0;
 }
 
-// Calls a stub that takes MRs in registers: a0-a2 in, v1 = MR0 and
-// s0-s7 = MR1-MR8 both ways (UTCB <-> registers); returns v0.
+// Calls a stub that takes MRs in registers with the UTCB's MR0-MR8.
 L4_Word_t call_with_mrs(const void* stub_address, L4_Word_t x0, L4_Word_t x1, L4_Word_t x2)
 {
     L4_Word_t* mr = __L4_Utcb();
-    register L4_Word_t a0 __asm__("$4") = x0, a1 __asm__("$5") = x1, a2 __asm__("$6") = x2;
-    register L4_Word_t v1 __asm__("$3") = mr[0];
-    register L4_Word_t s0 __asm__("$16") = mr[1], s1 __asm__("$17") = mr[2], s2 __asm__("$18") = mr[3],
-                       s3 __asm__("$19") = mr[4], s4 __asm__("$20") = mr[5], s5 __asm__("$21") = mr[6],
-                       s6 __asm__("$22") = mr[7], s7 __asm__("$23") = mr[8];
-    register const void* t9 __asm__("$25") = stub_address;
-    register L4_Word_t v0 __asm__("$2");
-    __asm__ __volatile__("jalr $25"
-                         : "=r"(v0), "+r"(v1), "+r"(a0), "+r"(a1), "+r"(a2), "+r"(t9), "+r"(s0), "+r"(s1),
-                           "+r"(s2), "+r"(s3), "+r"(s4), "+r"(s5), "+r"(s6), "+r"(s7)
-                         :
-                         : "$1", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15", "$24", "$31", "hi",
-                           "lo", "memory");
-    mr[0] = v1;
-    mr[1] = s0;
-    mr[2] = s1;
-    mr[3] = s2;
-    mr[4] = s3;
-    mr[5] = s4;
-    mr[6] = s5;
-    mr[7] = s6;
-    mr[8] = s7;
-    return v0;
+    return __L4_Mips_CallWithMRs(stub_address, x0, x1, x2, &mr[0], mr);
 }
 
 } // namespace
@@ -89,14 +66,6 @@ void* L4_KernelInterface(L4_Word_t* api_version, L4_Word_t* api_flags, L4_Word_t
     *api_flags = a1;
     *kernel_id = a2;
     return reinterpret_cast<void*>(v0);
-}
-
-void __l4_init()
-{
-    L4_Word_t version, flags, id;
-    __l4_kip = static_cast<L4_KernelInterfacePage_t*>(L4_KernelInterface(&version, &flags, &id));
-    __l4_ipc_stub = stub(__l4_kip->ipc);
-    __l4_lipc_stub = stub(__l4_kip->lipc);
 }
 
 L4_ThreadId_t L4_ExchangeRegisters(L4_ThreadId_t dest, L4_Word_t control, L4_Word_t sp, L4_Word_t ip,
