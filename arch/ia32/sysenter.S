@@ -57,6 +57,9 @@ ia32_sysenter_entry:
     mov     $SEL_UTCB, %ebx
     mov     %ebx, %gs
     lea     FRAME_SIZE - TCB_SIZE(%esp), %edi   /* EDI = the sender's TCB */
+    mov     %gs:0, %ebx                     /* the user's current UTCB is ours, */
+    cmp     TCB_LOCAL_ID(%edi), %ebx        /* or LIPC switched lazily (lipc.h) */
+    jne     lazy_switch
     mov     TCB_SPACE(%edi), %ebp
     mov     SPACE_SYSEXIT_IP(%ebp), %ebx
     mov     %ebx, FRAME_EIP(%esp)
@@ -210,6 +213,17 @@ ia32_fastpath_user_read:
 8:  mov     TCB_GLOBAL_ID(%ebx), %eax
     jmp     destination_found
 #endif
+
+lazy_switch:                                /* the Ipc is the thread LIPC switched to */
+    mov     TCB_SPACE(%edi), %ebp
+    mov     SPACE_SYSEXIT_IP(%ebp), %ebx
+    mov     %ebx, FRAME_EIP(%esp)
+    movl    $FRAME_SYSENTER, FRAME_VECTOR(%esp)
+    push    $0x2
+    popf
+    push    %esp
+    call    ia32_user_entry
+    mov     %eax, %esp
 
     .global ia32_sysenter_general
 ia32_sysenter_general:

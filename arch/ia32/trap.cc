@@ -81,6 +81,9 @@ void kdebug_trap(Frame* f)
         case 0x0d: f->eax = kdebug(t, KdebugOp::ReadCharBlocking, 0); return;
         case 0x40: kdebug(t, KdebugOp::Shutdown, f->eax); return;
         case 0x41: f->eax = kdebug(t, KdebugOp::FreeKernelMemory, 0); return;
+        case 0x42: f->eax = kdebug(t, KdebugOp::InterruptAfter, f->eax); return;
+        case 0x43: f->eax = kdebug(t, KdebugOp::FaultAfter, f->eax); return;
+        case 0x44: f->eax = kdebug(t, KdebugOp::LipcStatistics, f->eax); return;
         default: kdebug(t, KdebugOp::Enter, 0); return;   // ClearPage, ToggleBreakin, unknown
         }
     }
@@ -183,6 +186,14 @@ extern "C" void ia32_trap(Frame* f)
             kernel_fault(f);
         return;
     }
-    user_trap(f);
+    switch (f->vector) {
+    case FRAME_RESUME:    // ia32_user_entry settled it (lipc_arch.cc)
+        break;
+    case FRAME_PREEMPT:
+        yield();
+        break;
+    default:
+        user_trap(f);
+    }
     preemption_point();
 }
