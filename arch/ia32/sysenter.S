@@ -194,9 +194,8 @@ local_destination:
     /* EAX has the low six bits clear: a local id (the address of a UTCB of
        our space) or nil/anylocalthread.  The UTCB names its thread; user
        code can write there, so the TCB must confirm it. */
-    lea     -64(%eax), %ebx
-    cmp     $(USER_END - 64), %ebx
-    jae     ia32_sysenter_general
+    cmp     $USER_END, %eax                 /* (below 64 it reads the space's */
+    jae     ia32_sysenter_general           /* current-UTCB page: harmless) */
     .global ia32_fastpath_user_read
 ia32_fastpath_user_read:
     mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%eax), %ebx   /* faults resume at ia32_sysenter_general */
