@@ -1,0 +1,135 @@
+// Register mapping through frame, bank and rotation; data memory access
+// with translation and the access-rights, dirty and access bit checks.
+#include "cpu.h"
+
+namespace ia64 {
+
+Cpu::Cpu(Memory& memory) : mem(memory) {
+    // Reset state (SDM vol 2 sec 3.3.2, simplified): physical mode, PL 0,
+    // interruption collection off, bank 1, an empty frame.
+    psr = bit(kPsrBn);
+    frf_[1].exp = 0xffff;
+    frf_[1].sig = uint64_t{1} << 63;
+    for (unsigned i = 0; i < 8; ++i) rr[i] = 14 << 2;   // 16 KiB pages, rid 0
+    cr[kCrItv] = bit(16);
+    cr[kCrPmv] = bit(16);
+    cr[kCrCmcv] = bit(16);
+    cr[kCrLrr0] = bit(16);
+    cr[kCrLrr1] = bit(16);
+    cr[kCrTpr] = bit(16);
+    cr[kCrIvr] = 15;
+    remap();
+}
+
+void Cpu::remap() {
+    unsigned bank = (psr >> kPsrBn) & 1 ? kBank1 : kBank0;
+    for (unsigned r = 0; r < 16; ++r) map_[r] = static_cast<uint8_t>(r);
+    for (unsigned r = 0; r < 16; ++r) map_[16 + r] = static_cast<uint8_t>(bank + r);
+    unsigned sof = cfm_sof(cfm_), sor = cfm_sor(cfm_), rrb = cfm_rrb_gr(cfm_);
+    for (unsigned i = 0; i < 96; ++i) {
+        unsigned off = i < sor ? (i + rrb) % sor : i;
+        map_[32 + i] = static_cast<uint8_t>(i < sof ? stack_phys(off) : kScratch);
+    }
+    unsigned rrb_pr = cfm_rrb_pr(cfm_), rrb_fr = cfm_rrb_fr(cfm_);
+    for (unsigned p = 0; p < 64; ++p) pmap_[p] = static_cast<uint8_t>(p < 16 ? p : 16 + (p - 16 + rrb_pr) % 48);
+    for (unsigned f = 0; f < 128; ++f) fmap_[f] = static_cast<uint8_t>(f < 32 ? f : 32 + (f - 32 + rrb_fr) % 96);
+}
+
+void Cpu::set_cfm(uint64_t cfm) {
+    cfm_ = cfm & kCfmMask;
+    remap();
+}
+
+void Cpu::set_bank(unsigned bn) {
+    psr = (psr & ~bit(kPsrBn)) | (uint64_t{bn & 1} << kPsrBn);
+    remap();
+}
+
+uint64_t Cpu::pr_word() const {
+    uint64_t v = 0;
+    for (unsigned p = 0; p < 64; ++p) v |= uint64_t{pr(p)} << p;
+    return v;
+}
+
+void Cpu::set_pr_word(uint64_t logical, uint64_t mask) {
+    for (unsigned p = 1; p < 64; ++p)
+        if ((mask >> p) & 1) set_pr(p, (logical >> p) & 1);
+}
+
+bool Cpu::check_alignment(uint64_t va, unsigned size, bool always) {
+    if ((va & (size - 1)) == 0 || (!always && !((psr >> kPsrAc) & 1))) return true;
+    cr[kCrIfa] = va;
+    interrupt(kVecUnaligned, 0);
+    return false;
+}
+
+bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override) {
+    bool instr = acc == Access::exec;
+    bool rse = acc == Access::rse_read || acc == Access::rse_write;
+    unsigned enable = instr ? kPsrIt : rse ? kPsrRt : kPsrDt;
+    if (!((psr >> enable) & 1)) {
+        pa = va;
+        return true;
+    }
+    bool writes = acc == Access::write || acc == Access::rse_write || acc == Access::semaphore;
+    bool reads = acc != Access::write && acc != Access::rse_write && !instr;
+    uint64_t isr = (instr ? bit(kIsrX) : 0) | (writes ? bit(kIsrW) : 0) | (reads ? bit(kIsrR) : 0) |
+                   (rse ? bit(kIsrRs) : 0);
+    uint64_t region = rr[va >> 61];
+    uint32_t rid = static_cast<uint32_t>((region >> 8) & 0xffffff);
+    auto fault = [&](unsigned vector, uint64_t itir) {
+        cr[kCrIfa] = instr ? va & ~uint64_t{15} : va;
+        cr[kCrItir] = itir;
+        interrupt(vector, isr);
+        return false;
+    };
+    uint64_t default_itir = (region & 0xfc) | (uint64_t{rid} << 8);
+    const TlbEntry* e = tlb.lookup(instr, va, rid);
+    if (!e) {
+        if (instr) return fault(kVecAltItlb, default_itir);
+        return fault((psr >> kPsrIc) & 1 ? kVecAltDtlb : kVecDataNestedTlb, default_itir);
+    }
+    if (!pte_p(e->pte)) return fault(kVecPageNotPresent, default_itir);
+    unsigned cpl = pl_override < 4 ? pl_override : (psr >> kPsrCpl) & 3;
+    uint8_t rights = access_rights(pte_ar(e->pte), pte_pl(e->pte), cpl);
+    uint8_t need = instr ? kRightX : (writes ? kRightW : 0) | (reads ? kRightR : 0);
+    if ((rights & need) != need) return fault(instr ? kVecIAccessRights : kVecDAccessRights, default_itir);
+    if (writes && !pte_d(e->pte) && !((psr >> kPsrDa) & 1)) return fault(kVecDirtyBit, default_itir);
+    if (!pte_a(e->pte)) {
+        if (instr && !((psr >> kPsrIa) & 1)) return fault(kVecIAccessBit, default_itir);
+        if (!instr && !((psr >> kPsrDa) & 1)) return fault(kVecDAccessBit, default_itir);
+    }
+    pa = (pte_ppn(e->pte) & ~e->mask) | (va & e->mask);
+    return true;
+}
+
+bool Cpu::fetch_translate(uint64_t va, uint64_t& pa) { return translate(va, Access::exec, pa); }
+
+bool Cpu::read(uint64_t va, unsigned size, uint64_t& out, Access acc) {
+    uint64_t pa;
+    unsigned pl = acc == Access::rse_read ? (ar[kArRsc] >> 2) & 3 : 4;
+    if (!translate(va, acc, pa, pl)) return false;
+    if (uint8_t* p = mem.ram_ptr(pa, size)) {
+        out = 0;
+        __builtin_memcpy(&out, p, size);
+        return true;
+    }
+    if (mem.read(pa, size, out)) return true;
+    stop = Stop::bus_error;
+    stop_reason = "bus error: read of physical address with no memory";
+    return false;
+}
+
+bool Cpu::write(uint64_t va, unsigned size, uint64_t v, Access acc) {
+    uint64_t pa;
+    unsigned pl = acc == Access::rse_write ? (ar[kArRsc] >> 2) & 3 : 4;
+    if (!translate(va, acc, pa, pl)) return false;
+    if (mem.write(pa, size, v)) return true;
+    if (stop == Stop::none) {
+        stop = Stop::bus_error;
+        stop_reason = "bus error: write to physical address with no memory";
+    }
+    return false;
+}
+
+}  // namespace ia64
