@@ -23,6 +23,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ia64sim  # noqa: E402  (the ia64sim platform's suites)
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
@@ -196,12 +199,16 @@ def check(configs, jobs):
     jobs_list = [(cfg, s) for cfg in configs for s in suites_for(cfg)]
     totals = {cfg.name: [0, 0] for cfg in configs}
     for cfg in configs:
-        for p, f, line in (run_unit(cfg), run_fuzz(cfg)):
+        host = [job(cfg) for job in ia64sim.sequential(cfg)]
+        if cfg.platform != "ia64sim":
+            host += [run_unit(cfg), run_fuzz(cfg)]
+        for p, f, line in host:
             print(line, flush=True)
             totals[cfg.name][0] += p
             totals[cfg.name][1] += f
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(run_suite, cfg, s): cfg for cfg, s in jobs_list}
+        futures.update({pool.submit(job, cfg): cfg for cfg in configs for job in ia64sim.parallel(cfg)})
         for fut in concurrent.futures.as_completed(futures):
             cfg = futures[fut]
             p, f, line = fut.result()
@@ -217,6 +224,8 @@ def check(configs, jobs):
 
 
 def interactive(cfg, program, gdb):
+    if cfg.platform == "ia64sim" and not gdb:
+        return ia64sim.run_program(cfg, program)
     modules = ["bin/sigma0", f"bin/{program}"]
     if not gdb:
         cmd = cfg.qemu(modules, icount=False)

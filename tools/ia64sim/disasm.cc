@@ -372,6 +372,8 @@ std::string cr_name(unsigned cr) {
     case 23: return "cr.ifs";
     case 24: return "cr.iim";
     case 25: return "cr.iha";
+    case 26: return "cr.iib0";
+    case 27: return "cr.iib1";
     case 64: return "cr.lid";
     case 65: return "cr.ivr";
     case 66: return "cr.tpr";

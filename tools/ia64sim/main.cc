@@ -1,4 +1,5 @@
 // ia64sim: the IA-64 system simulator.  See README.md for usage.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +26,7 @@ void usage() {
                  "  --mem MIB         RAM size in MiB (default 128)\n"
                  "  --raw ADDR        IMAGE is a raw image loaded and started at ADDR\n"
                  "  --dump            print the register/RSE/TLB dump on every stop\n"
+                 "  --stats           print the instruction count and speed on stderr\n"
                  "  --illegal-faults  unimplemented instructions raise Illegal Operation faults\n"
                  "  --disasm          disassemble the raw IMAGE (objdump -b binary syntax) and exit\n");
 }
@@ -52,7 +54,7 @@ int disassemble(const char* path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool trace = false, dump = false, raw = false, illegal_faults = false, disasm = false;
+    bool trace = false, dump = false, stats = false, raw = false, illegal_faults = false, disasm = false;
     uint64_t max_insns = ~uint64_t{0}, raw_addr = 0, mem_mib = 128;
     const char* image = nullptr;
     for (int i = 1; i < argc; ++i) {
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
         };
         if (a == "--trace") trace = true;
         else if (a == "--dump") dump = true;
+        else if (a == "--stats") stats = true;
         else if (a == "--illegal-faults") illegal_faults = true;
         else if (a == "--disasm") disasm = true;
         else if (a == "--max-insns") max_insns = value();
@@ -99,7 +102,13 @@ int main(int argc, char** argv) {
     m.cpu.trace = trace;
     m.cpu.insn_limit = max_insns;
     m.cpu.illegal_faults = illegal_faults;
+    auto start = std::chrono::steady_clock::now();
     m.run();
+    if (stats) {
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr, "ia64sim: instructions: %llu in %.3f s (%.1f M/s)\n",
+                     static_cast<unsigned long long>(m.cpu.icount), secs, m.cpu.icount / secs / 1e6);
+    }
     bool clean = m.cpu.stop == ia64::Stop::exit;
     if (!clean || dump) {
         std::fprintf(stderr, "ia64sim: stopped: %s\n", m.cpu.stop_reason.c_str());

@@ -1,0 +1,159 @@
+"""The ia64sim platform's suites: the IA-64 simulator's decoder checked
+against binutils (a generated corpus and random bundles), the semantic test
+programs, and the speed benchmark.  runner.py calls suites(cfg) and runs
+each returned job; a job returns (passed, failed, verdict line)."""
+import os
+import random
+import re
+import subprocess
+import tempfile
+import time
+
+SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SIMDIR = os.path.join(SRCDIR, "tools", "ia64sim")
+FUZZ_SEEDS = (1, 2, 3, 4)
+FUZZ_BUNDLES = 25000
+SPEED_TARGET = 20e6          # simulated instructions per second
+SEMANTIC_TIMEOUT = 60
+
+
+def _objdump_text(binary):
+    """The text column of objdump's disassembly of a raw IA-64 image, one
+    entry per slot line (continuation lines of MLX bundles carry no text)."""
+    out = subprocess.run(["ia64-linux-gnu-objdump", "-D", "-b", "binary", "-m", "ia64", binary],
+                         capture_output=True, text=True, check=True).stdout
+    return [l.split("\t")[2] for l in out.splitlines() if re.match(r"^\s+[0-9a-f]+:\t", l) and l.count("\t") >= 2]
+
+
+def _sim_text(cfg, binary):
+    out = subprocess.run([cfg.path("ia64sim"), "--disasm", binary], capture_output=True, text=True,
+                         check=True).stdout
+    return out.splitlines()
+
+
+def _compare(cfg, binary):
+    """(matched, rejected, mismatches) over the slot lines of binary."""
+    theirs, mine = _objdump_text(binary), _sim_text(cfg, binary)
+    if len(theirs) != len(mine):
+        return 0, 0, [f"line count differs: objdump {len(theirs)}, ia64sim {len(mine)}"]
+    matched = rejected = 0
+    bad = []
+    for n, (t, m) in enumerate(zip(theirs, mine)):
+        m = m.lstrip("?")
+        if m[12:].rstrip(";").strip() == "":   # a slot the simulator does not implement
+            rejected += 1
+        elif m == t:
+            matched += 1
+        else:
+            bad.append(f"slot line {n}: objdump '{t.strip()}' ia64sim '{m.strip()}'")
+    return matched, rejected, bad
+
+
+def _line(cfg, name, passed, failed, extra, detail=()):
+    verdict = "ok" if failed == 0 and passed > 0 else "FAILED"
+    line = f"[{cfg.name}] {name}: {passed} passed, {failed} failed ({extra}) {verdict}"
+    return line + "".join(f"\n    {d}" for d in list(detail)[:20])
+
+
+def decoder_diff(cfg):
+    work = cfg.path("ia64sim-decoder")
+    os.makedirs(work, exist_ok=True)
+    src, obj, binary = (os.path.join(work, n) for n in ("corpus.s", "corpus.o", "corpus.bin"))
+    with open(src, "w") as f:
+        subprocess.run(["python3", os.path.join(SIMDIR, "test", "gen_corpus.py")], stdout=f, check=True)
+    subprocess.run(["ia64-linux-gnu-as", "-xexplicit", "-W", src, "-o", obj], check=True)
+    subprocess.run(["ia64-linux-gnu-objcopy", "-O", "binary", obj, binary], check=True)
+    matched, rejected, bad = _compare(cfg, binary)
+    # Every corpus instruction is one the simulator implements: a rejected line is a failure too.
+    failed = len(bad) + rejected
+    if rejected:
+        bad.append(f"{rejected} corpus slot lines not decoded by ia64sim")
+    return matched, failed, _line(cfg, "ia64sim-decoder", matched, failed, "corpus slot lines vs objdump", bad)
+
+
+def _random_image(path, seed):
+    rng = random.Random(seed)
+    with open(path, "wb") as f:
+        for _ in range(FUZZ_BUNDLES):
+            f.write(rng.getrandbits(128).to_bytes(16, "little"))
+
+
+def fuzz(cfg):
+    matched = rejected = 0
+    bad = []
+    with tempfile.TemporaryDirectory(prefix="ia64sim-fuzz-") as work:
+        for seed in FUZZ_SEEDS:
+            binary = os.path.join(work, f"random-{seed}.bin")
+            _random_image(binary, seed)
+            m, r, b = _compare(cfg, binary)
+            matched, rejected = matched + m, rejected + r
+            bad += [f"seed {seed}: {x}" for x in b]
+    return matched, len(bad), _line(cfg, "ia64sim-fuzz", matched, len(bad),
+                                    f"{len(FUZZ_SEEDS) * FUZZ_BUNDLES} random bundles, {rejected} slots "
+                                    "rejected as unimplemented", bad)
+
+
+def _semantic_tests(cfg):
+    d = cfg.path("ia64sim-tests")
+    return sorted(f[:-4] for f in os.listdir(d) if f.endswith(".elf")) if os.path.isdir(d) else []
+
+
+def semantic(cfg):
+    passed = failed = 0
+    detail = []
+    for name in _semantic_tests(cfg):
+        elf = cfg.path("ia64sim-tests", name + ".elf")
+        try:
+            proc = subprocess.run([cfg.path("ia64sim"), "--max-insns", "50000000", elf], capture_output=True,
+                                  text=True, timeout=SEMANTIC_TIMEOUT, stdin=subprocess.DEVNULL)
+            ok = proc.returncode == 0 and f"{name}: ok" in proc.stdout
+            why = f"exit status {proc.returncode} (the number of the failed check)"
+            tail = (proc.stdout + proc.stderr).strip().splitlines()[:6]
+        except subprocess.TimeoutExpired:
+            ok, why, tail = False, f"no exit within {SEMANTIC_TIMEOUT} s", []
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            detail.append(f"FAIL {name}: {why}")
+            detail += ["  " + t for t in tail]
+    return passed, failed, _line(cfg, "ia64sim-semantic", passed, failed, "self-checking programs", detail)
+
+
+def speed(cfg):
+    """Best of three runs of the straight-line benchmark, in instructions per second."""
+    elf = cfg.path("ia64sim-bench", "straight.elf")
+    best = 0.0
+    insns = 0
+    for _ in range(3):
+        start = time.perf_counter()
+        proc = subprocess.run([cfg.path("ia64sim"), "--stats", elf], capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        m = re.search(r"instructions: (\d+)", proc.stderr)
+        if proc.returncode != 0 or not m:
+            return 0, 1, _line(cfg, "ia64sim-speed", 0, 1, "benchmark did not finish", [proc.stderr[-400:]])
+        insns = int(m.group(1))
+        best = max(best, insns / elapsed)
+    ok = best >= SPEED_TARGET
+    return int(ok), int(not ok), _line(cfg, "ia64sim-speed", int(ok), int(not ok),
+                                       f"{insns} instructions, {best / 1e6:.0f} M/s, target {SPEED_TARGET / 1e6:.0f} M/s")
+
+
+def sequential(cfg):
+    """Jobs to run before the parallel suites start: the speed benchmark
+    wants an otherwise idle machine."""
+    return [speed] if cfg.platform == "ia64sim" else []
+
+
+def parallel(cfg):
+    """Jobs that may run alongside the other configs' suites."""
+    return [decoder_diff, fuzz, semantic] if cfg.platform == "ia64sim" else []
+
+
+def run_program(cfg, program):
+    """`run PROGRAM`: a semantic test or benchmark by name, or an ELF path."""
+    candidates = [program, cfg.path("ia64sim-tests", program + ".elf"), cfg.path("ia64sim-bench", program + ".elf")]
+    for c in candidates:
+        if os.path.isfile(c):
+            return subprocess.call([cfg.path("ia64sim"), c])
+    raise SystemExit(f"runner: no ia64sim program '{program}'; try one of: {' '.join(_semantic_tests(cfg))}")
