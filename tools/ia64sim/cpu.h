@@ -147,6 +147,9 @@ public:
     void recompute_next_event();
 
 private:
+    static constexpr unsigned kInterruptionStorm = 10000;
+    unsigned storm_ = 0;
+    uint64_t storm_icount_ = ~uint64_t{0};
     [[nodiscard]] bool rse_spill_one();
     [[nodiscard]] bool rse_fill_one(unsigned frame_in_use);
     [[nodiscard]] unsigned stack_phys(unsigned offset) const { return kStackBase + (rse_bof + offset) % kStacked; }

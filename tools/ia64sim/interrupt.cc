@@ -21,6 +21,18 @@ int highest(const uint64_t bits[4]) {
 }  // namespace
 
 void Cpu::interrupt(unsigned vector, uint64_t isr_bits) {
+    // Interruptions that retire no instruction in between (an unmapped
+    // handler, say) would spin forever without reaching the instruction
+    // limit: stop instead.
+    storm_ = icount == storm_icount_ ? storm_ + 1 : 0;
+    storm_icount_ = icount;
+    if (storm_ > kInterruptionStorm) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%u interruptions without a retired instruction (vector %#x)",
+                      kInterruptionStorm, vector);
+        stop = Stop::double_fault;
+        stop_reason = buf;
+    }
     bool ic = (psr >> kPsrIc) & 1;
     if (ic) {
         cr[kCrIpsr] = (psr & ~(uint64_t{3} << kPsrRi)) | (uint64_t{ri} << kPsrRi);
