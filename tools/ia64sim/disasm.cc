@@ -409,8 +409,7 @@ BundleText disasm_bundle(const DecodedBundle& b, const RawBundle& raw, uint64_t 
         std::string text;
         const Insn& in = b.slot[i];
         if (b.reserved) {
-            uint64_t v = raw.slot(i);   // objdump prints the high part, then the low 32 bits as %08x
-            text = fmt("      data8 0x%" PRIx64 "%08" PRIx64, v >> 32, v & 0xffffffff);
+            text = fmt("      data8 %#011" PRIx64, raw.slot(i));   // objdump's format, 0 without "0x"
         } else {
             std::string body = disasm_insn(in, ip);
             if (body.empty()) out.supported = false;

@@ -1,0 +1,195 @@
+// Privilege promotion through an execute-only gate page (SDM vol 2 sec
+// 4.1.1.6 "Page Access Rights", vol 3 "epc"): user code (PL 3) calls into
+// a page with TLB.ar = 7 and TLB.pl = 0, where epc raises PSR.cpl to 0;
+// br.ret with PFS.ppl = 3 demotes again (vol 3 "br", return).  Negative
+// cases: epc on an ordinary user page changes nothing, so a privileged
+// instruction after it takes a Privileged Operation fault (General
+// Exception, ISR.code 0x10, vol 2 sec 5.? vector 0x5400); users cannot read
+// the gate page (Data Access Rights fault); epc with PFS.ppl more
+// privileged than PSR.cpl is an Illegal Operation fault (ISR.code 0).
+	.include "common.inc"
+
+	.text
+	IVT_BEGIN
+	VECTOR	0x0c00			// Alternate ITLB: user, gate or kernel page
+	mov	r16 = cr.ifa
+	;;
+	shr.u	r17 = r16, PAGE_SHIFT
+	movl	r18 = user_code
+	movl	r19 = gate_page
+	;;
+	shr.u	r18 = r18, PAGE_SHIFT
+	shr.u	r19 = r19, PAGE_SHIFT
+	;;
+	cmp.eq	p8, p0 = r17, r18
+	cmp.eq	p9, p0 = r17, r19
+	movl	r20 = PTE_P | PTE_A | PTE_D | PTE_AR_RWX
+	;;
+(p8)	movl	r20 = PTE_P | PTE_A | PTE_D | PTE_PL3 | PTE_AR_RWX
+	;;
+(p9)	movl	r20 = PTE_P | PTE_A | PTE_AR_XP
+	;;
+	INSERT_IDENTITY i, r20
+	rfi
+	;;
+
+	VECTOR	0x1000			// Alternate DTLB: the gate page keeps ar 7
+	mov	r16 = cr.ifa
+	;;
+	shr.u	r17 = r16, PAGE_SHIFT
+	movl	r19 = gate_page
+	;;
+	shr.u	r19 = r19, PAGE_SHIFT
+	;;
+	cmp.eq	p9, p0 = r17, r19
+	movl	r20 = PTE_P | PTE_A | PTE_D | PTE_AR_RW
+	;;
+(p9)	movl	r20 = PTE_P | PTE_A | PTE_AR_XP
+	;;
+	INSERT_IDENTITY d, r20
+	rfi
+	;;
+
+	VECTOR	0x2c00			// Break: the user is done; check from PL 0
+	mov	r16 = cr.iim
+	mov	r17 = cr.ipsr
+	;;
+	CHECK	r16, 0x999, 1
+	extr.u	r18 = r17, 32, 2
+	;;
+	CHECK	r18, 3, 2		// the break came from PL 3
+	br.sptk.few final_checks
+	;;
+
+	VECTOR	0x5300			// Data access rights: log, skip
+	movl	r19 = rights_log
+	br.sptk.few log_and_skip
+	;;
+	VECTOR	0x5400			// General exception: log ISR.code, skip
+	movl	r19 = general_log
+	br.sptk.few log_and_skip
+	;;
+
+	VECTOR	0x6000
+log_and_skip:				// r19: count, then one ISR per entry
+	ld8	r20 = [r19]
+	mov	r21 = cr.isr
+	;;
+	adds	r22 = 1, r20
+	shladd	r23 = r20, 3, r19
+	;;
+	st8	[r19] = r22
+	adds	r23 = 8, r23
+	;;
+	st8	[r23] = r21
+	SKIP_SLOT
+	rfi
+	;;
+
+	.org	ivt + 0x8000
+	.global	_start
+_start:
+	SET_IVA
+	movl	r8 = (0x200 << 8) | (PAGE_SHIFT << 2)
+	;;
+	mov	rr[r0] = r8
+	;;
+	srlz.d
+	PIN	i, 0, ivt, PTE_AR_RWX
+	PIN	i, 1, ivt + 0x4000, PTE_AR_RWX
+	PIN	d, 0, general_log, PTE_AR_RW
+	PIN	d, 1, DEV_BASE, PTE_AR_RW
+	movl	r8 = 3 << 62		// PFS.ppl = 3, as a user's PFS would be
+	;;
+	mov	ar.pfs = r8
+	ENTER	user_code, 3 << 32	// PSR.cpl = 3
+
+final_checks:
+	movl	r8 = general_log
+	;;
+	ld8	r9 = [r8], 8
+	;;
+	CHECK	r9, 3, 3
+	ld8	r10 = [r8], 8
+	;;
+	extr.u	r10 = r10, 0, 8
+	;;
+	CHECK	r10, 0x10, 4		// privileged operation after an epc that did not promote
+	ld8	r10 = [r8], 8
+	;;
+	extr.u	r10 = r10, 0, 8
+	;;
+	CHECK	r10, 0x10, 5		// privileged operation after br.ret demoted
+	ld8	r10 = [r8]
+	;;
+	extr.u	r10 = r10, 0, 8
+	;;
+	CHECK	r10, 0, 6		// illegal operation: epc with PFS.ppl = 0
+	movl	r11 = rights_log
+	;;
+	ld8	r12 = [r11], 8
+	;;
+	CHECK	r12, 1, 7
+	ld8	r13 = [r11]
+	;;
+	tbit.nz	p6, p0 = r13, 34	// ISR.r: a read
+	;;
+	CHECK_P	p6, 8
+	movl	r14 = gate_ok
+	;;
+	ld8	r15 = [r14]
+	;;
+	CHECK	r15, 1, 9
+	PRINT	ok
+	EXIT	0
+
+	.align	16384
+user_code:				// PL 3
+	epc				// an ordinary page: no promotion
+	;;
+	mov	r8 = psr		// privileged operation fault, skipped
+	;;
+	br.call.sptk.many b0 = gate_entry	// PFS.ppl = 3
+	;;
+	mov	r8 = psr		// demoted again: fault
+	;;
+	movl	r9 = gate_entry
+	;;
+	ld8	r10 = [r9]		// the gate is execute-only for PL 3
+	;;
+	mov	r11 = ar.pfs
+	;;
+	dep	r11 = 0, r11, 62, 2	// PFS.ppl = 0
+	;;
+	mov	ar.pfs = r11
+	;;
+	br.cond.sptk.few gate_bad_ppl
+	;;
+user_done:
+	break.m	0x999
+	;;
+
+	.align	16384
+gate_page:				// ar 7, pl 0
+gate_entry:
+	epc				// PSR.cpl = 0
+	;;
+	mov	r20 = psr		// allowed now
+	movl	r21 = gate_ok
+	mov	r22 = 1
+	;;
+	st8	[r21] = r22
+	br.ret.sptk.many b0
+	;;
+gate_bad_ppl:
+	epc				// illegal operation fault, skipped
+	;;
+	br.cond.sptk.few user_done	// still PL 3
+	;;
+
+	.data
+	.align	16384
+general_log:	.skip	8 * 8
+rights_log:	.skip	8 * 8
+gate_ok:	data8 0
+ok:	.asciz	"epc: ok\n"
