@@ -55,14 +55,19 @@ def _line(cfg, name, passed, failed, extra, detail=()):
     return line + "".join(f"\n    {d}" for d in list(detail)[:20])
 
 
-def decoder_diff(cfg):
-    work = cfg.path("ia64sim-decoder")
+def _assemble_corpus(work):
+    """Generates and assembles the corpus in work; returns the raw image's path."""
     os.makedirs(work, exist_ok=True)
     src, obj, binary = (os.path.join(work, n) for n in ("corpus.s", "corpus.o", "corpus.bin"))
     with open(src, "w") as f:
         subprocess.run(["python3", os.path.join(SIMDIR, "test", "gen_corpus.py")], stdout=f, check=True)
     subprocess.run(["ia64-linux-gnu-as", "-xexplicit", "-W", src, "-o", obj], check=True)
     subprocess.run(["ia64-linux-gnu-objcopy", "-O", "binary", obj, binary], check=True)
+    return binary
+
+
+def decoder_diff(cfg):
+    binary = _assemble_corpus(cfg.path("ia64sim-decoder"))
     matched, rejected, bad = _compare(cfg, binary)
     # Every corpus instruction is one the simulator implements: a rejected line is a failure too.
     failed = len(bad) + rejected
@@ -71,25 +76,35 @@ def decoder_diff(cfg):
     return matched, failed, _line(cfg, "ia64sim-decoder", matched, failed, "corpus slot lines vs objdump", bad)
 
 
-def _random_image(path, seed):
+def _random_image(path, seed, corpus):
+    """Half random bundles, half corpus bundles with one to three slot bits
+    flipped: the neighbours of every implemented encoding."""
     rng = random.Random(seed)
+    bundles = [int.from_bytes(corpus[i:i + 16], "little") for i in range(0, len(corpus), 16)]
     with open(path, "wb") as f:
-        for _ in range(FUZZ_BUNDLES):
-            f.write(rng.getrandbits(128).to_bytes(16, "little"))
+        for n in range(FUZZ_BUNDLES):
+            if n % 2:
+                b = rng.getrandbits(128)
+            else:
+                b = rng.choice(bundles)
+                for _ in range(rng.randint(1, 3)):
+                    b ^= 1 << rng.randrange(5, 128)
+            f.write(b.to_bytes(16, "little"))
 
 
 def fuzz(cfg):
     matched = rejected = 0
     bad = []
     with tempfile.TemporaryDirectory(prefix="ia64sim-fuzz-") as work:
+        corpus = open(_assemble_corpus(work), "rb").read()
         for seed in FUZZ_SEEDS:
             binary = os.path.join(work, f"random-{seed}.bin")
-            _random_image(binary, seed)
+            _random_image(binary, seed, corpus)
             m, r, b = _compare(cfg, binary)
             matched, rejected = matched + m, rejected + r
             bad += [f"seed {seed}: {x}" for x in b]
     return matched, len(bad), _line(cfg, "ia64sim-fuzz", matched, len(bad),
-                                    f"{len(FUZZ_SEEDS) * FUZZ_BUNDLES} random bundles, {rejected} slots "
+                                    f"{len(FUZZ_SEEDS) * FUZZ_BUNDLES} random and mutated bundles, {rejected} slots "
                                     "rejected as unimplemented", bad)
 
 

@@ -6,7 +6,7 @@
 
 namespace ia64 {
 
-// One of the 32 bundle templates (SDM vol 3 table 4-? / vol 1 table 3-10).
+// One of the 32 bundle templates (SDM vol 1 sec 3.3, template field encoding).
 struct Template {
     const char* name;        // "MII", or nullptr for a reserved template
     Unit unit[3];

@@ -350,6 +350,7 @@ std::string ar_name(unsigned ar) {
     case 36: return "ar.unat";
     case 40: return "ar.fpsr";
     case 44: return "ar.itc";
+    case 45: return "ar.ruc";
     case 64: return "ar.pfs";
     case 65: return "ar.lc";
     case 66: return "ar.ec";

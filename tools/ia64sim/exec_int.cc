@@ -50,7 +50,7 @@ void alu(Cpu& c, const Insn& in) {
 }
 
 // cmp/cmp4 and tbit/tnat share the predicate-writing rules of SDM vol 3
-// "cmp" (Table 2-?): normal and unc types write both targets (unc clears
+// "cmp" (its compare-type table): normal and unc types write both targets (unc clears
 // both when qp is 0 or a source is NaT), parallel types write only when
 // the relation holds.
 static void write_predicates(Cpu& c, const Insn& in, Ctype ct, bool rel, bool nat) {

@@ -154,6 +154,9 @@ def m_forms():
     for cr in CR:
         unit_bundle("M", f"mov {cr}=r10")
         unit_bundle("M", f"mov r10={cr}")
+    for n in range(128):   # every register number, named or not
+        unit_bundle("M", f"mov r10=cr{n}")
+        unit_bundle("M" if n < 64 else "I", f"mov.{'m' if n < 64 else 'i'} r10=ar{n}")
     for i, l, o, r in [(0, 0, 0, 0), (3, 2, 0, 0), (8, 8, 8, 16), (0, 0, 96, 96), (96, 0, 0, 0), (1, 1, 1, 0)]:
         out.append(f"{{ .mmi\n alloc r{32 + i + l - 1 if i + l else 2}=ar.pfs,{i},{l},{o},{r}\n nop.m 0\n nop.i 0\n}}")
     for r in (1, 32, 127):

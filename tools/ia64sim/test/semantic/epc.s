@@ -4,7 +4,7 @@
 // br.ret with PFS.ppl = 3 demotes again (vol 3 "br", return).  Negative
 // cases: epc on an ordinary user page changes nothing, so a privileged
 // instruction after it takes a Privileged Operation fault (General
-// Exception, ISR.code 0x10, vol 2 sec 5.? vector 0x5400); users cannot read
+// Exception, ISR.code 0x10, vol 2 ch 8 vector 0x5400); users cannot read
 // the gate page (Data Access Rights fault); epc with PFS.ppl more
 // privileged than PSR.cpl is an Illegal Operation fault (ISR.code 0).
 	.include "common.inc"

@@ -1,9 +1,9 @@
 // Lazy high-FP switching: with PSR.dfh = 1 any access to f32-f127 raises a
 // Disabled Floating-Point Register fault (SDM vol 2 sec 3.3.2 PSR.dfh,
-// sec 5.? vector 0x5500) with ISR.code bit 1 for the high partition; the
+// ch 8, Disabled FP-Register vector 0x5500) with ISR.code bit 1 for the high partition; the
 // handler clears IPSR.dfh and rfi re-executes the instruction.  f2-f31
 // stay usable.  Also: PSR.mfh is set by a write to the high partition,
-// stf.spill/ldf.fill use the 16-byte spill format (vol 1 sec 5.1.?) and
+// stf.spill/ldf.fill use the 16-byte spill format (vol 1 ch 5, "ldf.fill" in vol 3) and
 // ldfd/stfd round-trip a double.
 	.include "common.inc"
 	.text

@@ -1,5 +1,5 @@
 // Illegal Operation faults (General Exception vector 0x5400, ISR.code 0;
-// SDM vol 2 sec 5.?, vol 3 sec 4.1 and instruction pages): reserved bundle
+// SDM vol 2 ch 8 "General Exception vector", vol 3 ch 4 and instruction pages): reserved bundle
 // templates (one fault per slot), a GR target of r0, a predicated alloc, a
 // compare writing the same predicate twice, a post-incremented load into
 // its own base, an I-unit move to an M-unit application register, a write

@@ -1,5 +1,5 @@
 // External interrupts (SDM vol 2 sec 5.8): the ITC/ITM/ITV timer (sec
-// 3.3.4.2, 3.3.5.?; ITC counts retired instructions here), masking by TPR.mic
+// 3.3.4.2 and ch 5 for ITV; ITC counts retired instructions here), masking by TPR.mic
 // (sec 5.8.3.3) and by PSR.i, IVR returning the highest unmasked vector and
 // then the spurious vector 15, EOI (sec 5.8.3), and the ia64sim device
 // page's interrupt injection at a chosen instruction count.  External

@@ -1,7 +1,7 @@
 // Virtual addressing (SDM vol 2 ch 4): region registers supply the region
 // id (sec 4.1.2); with no VHPT walker every TLB miss is an Alternate
 // Instruction/Data TLB fault (vectors 0x0c00, 0x1000) with IFA and ITIR set
-// (sec 5.? "Alternate Data TLB vector"); itc inserts into the translation
+// (ch 8, "Alternate Data TLB vector"); itc inserts into the translation
 // cache, itr into a translation register, ptc.l/ptc.e/ptr purge (sec
 // 4.1.1); page access rights (sec 4.1.1.6), the dirty bit and the present
 // bit fault (vectors 0x5300, 0x2000, 0x5000).
