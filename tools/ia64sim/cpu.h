@@ -24,7 +24,7 @@ struct Fr {
 };
 
 // Why the run loop stopped.
-enum class Stop : uint8_t { none, exit, insn_limit, unimplemented, bus_error, double_fault };
+enum class Stop : uint8_t { none, exit, insn_limit, unimplemented, bus_error, interruption_storm };
 
 enum class Access : uint8_t { read, write, exec, rse_read, rse_write, semaphore };
 

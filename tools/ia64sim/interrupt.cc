@@ -30,7 +30,7 @@ void Cpu::interrupt(unsigned vector, uint64_t isr_bits) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "%u interruptions without a retired instruction (vector %#x)",
                       kInterruptionStorm, vector);
-        stop = Stop::double_fault;
+        stop = Stop::interruption_storm;
         stop_reason = buf;
     }
     bool ic = (psr >> kPsrIc) & 1;

@@ -8,7 +8,8 @@
 
 namespace ia64 {
 
-// Returns an error message, or "" with `entry` set.
+// Returns an error message, or "" with `entry` set to the physical
+// address of the entry point.
 [[nodiscard]] std::string load_elf(Memory& mem, const std::string& path, uint64_t& entry);
 [[nodiscard]] std::string load_raw(Memory& mem, const std::string& path, uint64_t address);
 

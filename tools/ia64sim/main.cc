@@ -16,7 +16,7 @@
 namespace {
 
 // Exit statuses of the simulator itself; a guest exit returns its code.
-constexpr int kExitLimit = 124, kExitUnimplemented = 125, kExitBusError = 126, kExitUsage = 127;
+constexpr int kExitStorm = 123, kExitLimit = 124, kExitUnimplemented = 125, kExitBusError = 126, kExitUsage = 127;
 
 void usage() {
     std::fprintf(stderr,
@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
     case ia64::Stop::exit: return m.cpu.exit_code;
     case ia64::Stop::insn_limit: return kExitLimit;
     case ia64::Stop::unimplemented: return kExitUnimplemented;
+    case ia64::Stop::interruption_storm: return kExitStorm;
     default: return kExitBusError;
     }
 }

@@ -2,6 +2,7 @@
 // independent integer operations (3 instructions each), one counted-loop
 // branch per pass; about 61 million instructions.
 	.explicit
+	.include "board.inc"
 	.text
 	.global _start
 _start:
@@ -24,7 +25,7 @@ loop:
 	br.cloop.sptk.few loop
 	;;
 	}
-	movl	r2 = 0xf0000010		// device page: exit with status 0
+	movl	r2 = BOARD_DEV_BASE + DEV_EXIT	// exit with status 0
 	;;
 	st8	[r2] = r0
 	;;
