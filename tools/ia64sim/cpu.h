@@ -152,6 +152,7 @@ private:
     uint64_t storm_icount_ = ~uint64_t{0};
     [[nodiscard]] bool rse_spill_one();
     [[nodiscard]] bool rse_fill_one(unsigned frame_in_use);
+    [[nodiscard]] bool rse_reenter(unsigned below, unsigned in_use, uint64_t cfm);
     [[nodiscard]] unsigned stack_phys(unsigned offset) const { return kStackBase + (rse_bof + offset) % kStacked; }
 
     uint64_t grf_[kPhysGr] = {};

@@ -45,6 +45,22 @@ void decode_bundle(const RawBundle& raw, DecodedBundle& out);
 }
 [[nodiscard]] constexpr unsigned major_op(uint64_t raw) { return fld(raw, 37, 4); }
 
+// An Insn with the common fields: qp (5:0), r1 (12:6), r2 (19:13), r3 (26:20).
+[[nodiscard]] inline Insn with_fields(Op op, uint64_t raw) {
+    Insn in;
+    in.op = op;
+    in.qp = static_cast<uint8_t>(fld(raw, 0, 6));
+    in.r1 = static_cast<uint8_t>(fld(raw, 6, 7));
+    in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));
+    in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));
+    return in;
+}
+
+// imm21 of break/nop: i (bit 36) and imm20a (bits 25:6).
+[[nodiscard]] constexpr int64_t imm21(uint64_t raw) {
+    return static_cast<int64_t>((uint64_t{fld(raw, 36, 1)} << 20) | fld(raw, 6, 20));
+}
+
 // Fills the handler from the op (dispatch.cc).
 void bind_handler(Insn& insn);
 

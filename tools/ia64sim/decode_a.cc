@@ -9,12 +9,7 @@ namespace ia64 {
 namespace {
 
 Insn alu3(Op op, uint64_t raw) {
-    Insn in;
-    in.op = op;
-    in.qp = static_cast<uint8_t>(fld(raw, 0, 6));
-    in.r1 = static_cast<uint8_t>(fld(raw, 6, 7));
-    in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));
-    in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));
+    Insn in = with_fields(op, raw);
     in.writes_gr = true;
     return in;
 }
@@ -75,12 +70,10 @@ Insn decode_op8(uint64_t raw) {
 Insn decode_cmp(uint64_t raw) {
     unsigned op = major_op(raw), x2 = fld(raw, 34, 2), tb = fld(raw, 36, 1), ta = fld(raw, 33, 1),
              c = fld(raw, 12, 1);
-    Insn in;
-    in.qp = static_cast<uint8_t>(fld(raw, 0, 6));
+    Insn in = with_fields(Op::unsupported, raw);
+    in.r1 = 0;
     in.p1 = static_cast<uint8_t>(fld(raw, 6, 6));
     in.p2 = static_cast<uint8_t>(fld(raw, 27, 6));
-    in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));
-    in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));
     bool wide4 = (x2 & 1) != 0;
     bool immediate = x2 >= 2;
     static constexpr Ctype parallel[3] = {Ctype::and_, Ctype::or_, Ctype::or_andcm};

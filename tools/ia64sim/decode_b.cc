@@ -19,8 +19,6 @@ uint8_t branch_hints(unsigned wh, uint64_t raw) {
     return static_cast<uint8_t>(wh | (fld(raw, 12, 1) << 2) | (fld(raw, 35, 1) << 3));
 }
 
-int64_t imm21(uint64_t raw) { return static_cast<int64_t>((uint64_t{fld(raw, 36, 1)} << 20) | fld(raw, 6, 20)); }
-
 Insn decode_b0(uint64_t raw) {
     unsigned x6 = fld(raw, 27, 6);
     switch (x6) {

@@ -9,29 +9,17 @@
 namespace ia64 {
 namespace {
 
-Insn base(Op op, uint64_t raw) {
-    Insn in;
-    in.op = op;
-    in.qp = static_cast<uint8_t>(fld(raw, 0, 6));
-    in.r1 = static_cast<uint8_t>(fld(raw, 6, 7));
-    in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));
-    in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));
-    return in;
-}
 
 Insn gr_result(Op op, uint64_t raw) {
-    Insn in = base(op, raw);
+    Insn in = with_fields(op, raw);
     in.writes_gr = true;
     return in;
 }
 
-// imm21 of break/nop: i (bit 36) and imm20a (bits 25:6).
-int64_t imm21(uint64_t raw) { return static_cast<int64_t>((uint64_t{fld(raw, 36, 1)} << 20) | fld(raw, 6, 20)); }
-
 Insn decode_misc(uint64_t raw) {   // major opcode 0
     unsigned x3 = fld(raw, 33, 3), x6 = fld(raw, 27, 6);
     if (x3 == 3) {   // I23: mov pr=r2,mask17
-        Insn in = base(Op::mov_to_pr, raw);
+        Insn in = with_fields(Op::mov_to_pr, raw);
         in.r1 = 0;
         in.r3 = 0;
         in.imm = sext((uint64_t{fld(raw, 36, 1)} << 16) | (uint64_t{fld(raw, 24, 8)} << 8) |
@@ -40,13 +28,13 @@ Insn decode_misc(uint64_t raw) {   // major opcode 0
         return in;
     }
     if (x3 == 2) {   // I24: mov pr.rot=imm44
-        Insn in = base(Op::mov_to_pr_rot, raw);
+        Insn in = with_fields(Op::mov_to_pr_rot, raw);
         in.r1 = in.r2 = in.r3 = 0;
         in.imm = sext((uint64_t{fld(raw, 36, 1)} << 43) | (uint64_t{fld(raw, 6, 27)} << 16), 44);
         return in;
     }
     if (x3 == 7) {   // I21: mov b1=r2 with hints and tag
-        Insn in = base(Op::mov_to_br, raw);
+        Insn in = with_fields(Op::mov_to_br, raw);
         unsigned wh = fld(raw, 20, 2);
         if (wh == 3) return Insn{};
         in.r1 = static_cast<uint8_t>(fld(raw, 6, 3));
@@ -58,20 +46,20 @@ Insn decode_misc(uint64_t raw) {   // major opcode 0
     if (x3 != 0) return Insn{};
     switch (x6) {
     case 0x00: {
-        Insn in = base(Op::break_i, raw);
+        Insn in = with_fields(Op::break_i, raw);
         in.r1 = in.r2 = in.r3 = 0;
         in.imm = imm21(raw);
         return in;
     }
     case 0x01: {
         if (fld(raw, 26, 1)) return Insn{};   // hint.i
-        Insn in = base(Op::nop_i, raw);
+        Insn in = with_fields(Op::nop_i, raw);
         in.r1 = in.r2 = in.r3 = 0;
         in.imm = imm21(raw);
         return in;
     }
     case 0x0a: {   // I27: mov.i ar3=imm8
-        Insn in = base(Op::mov_to_ar_imm_i, raw);
+        Insn in = with_fields(Op::mov_to_ar_imm_i, raw);
         in.r1 = in.r2 = 0;
         in.imm = sext((uint64_t{fld(raw, 36, 1)} << 7) | fld(raw, 13, 7), 8);
         return in;
@@ -83,7 +71,7 @@ Insn decode_misc(uint64_t raw) {   // major opcode 0
         return in;
     }
     case 0x2a: {   // I26: mov.i ar3=r2
-        Insn in = base(Op::mov_to_ar_i, raw);
+        Insn in = with_fields(Op::mov_to_ar_i, raw);
         in.r1 = 0;
         return in;
     }
@@ -115,7 +103,7 @@ Insn decode_misc(uint64_t raw) {   // major opcode 0
 Insn decode_test(uint64_t raw) {   // I16/I17: tbit, tnat
     unsigned ya = fld(raw, 13, 1);
     if (ya && fld(raw, 19, 1)) return Insn{};   // tf
-    Insn in = base(ya ? Op::tnat : Op::tbit, raw);
+    Insn in = with_fields(ya ? Op::tnat : Op::tbit, raw);
     in.p1 = static_cast<uint8_t>(fld(raw, 6, 6));
     in.p2 = static_cast<uint8_t>(fld(raw, 27, 6));
     in.r1 = in.r2 = 0;

@@ -9,18 +9,9 @@
 namespace ia64 {
 namespace {
 
-Insn base(Op op, uint64_t raw) {
-    Insn in;
-    in.op = op;
-    in.qp = static_cast<uint8_t>(fld(raw, 0, 6));
-    in.r1 = static_cast<uint8_t>(fld(raw, 6, 7));
-    in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));
-    in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));
-    return in;
-}
 
 Insn only(Op op, uint64_t raw) {
-    Insn in = base(op, raw);
+    Insn in = with_fields(op, raw);
     in.r1 = in.r2 = in.r3 = 0;
     return in;
 }
@@ -44,7 +35,7 @@ Insn decode_sys0(uint64_t raw) {   // major opcode 0
     case 1 * 4 + 0: {
         Insn in = only(x4 == 0 ? Op::break_m : Op::nop_m, raw);
         if (x4 == 1 && fld(raw, 26, 1)) return Insn{};   // hint.m
-        in.imm = static_cast<int64_t>((uint64_t{fld(raw, 36, 1)} << 20) | fld(raw, 6, 20));
+        in.imm = imm21(raw);
         return in;
     }
     case 0 * 4 + 1: return only(Op::invala, raw);
@@ -57,7 +48,7 @@ Insn decode_sys0(uint64_t raw) {   // major opcode 0
     case 0xa * 4 + 0: return only(Op::loadrs, raw);
     case 0xc * 4 + 0: return only(Op::flushrs, raw);
     case 8 * 4 + 2: {   // M30: mov.m ar3=imm8
-        Insn in = base(Op::mov_to_ar_imm_m, raw);
+        Insn in = with_fields(Op::mov_to_ar_imm_m, raw);
         in.r1 = in.r2 = 0;
         in.imm = sext((uint64_t{fld(raw, 36, 1)} << 7) | fld(raw, 13, 7), 8);
         return in;
@@ -83,7 +74,7 @@ constexpr Sys1 kSys1[] = {
 Insn decode_sys1(uint64_t raw) {   // major opcode 1
     unsigned x3 = fld(raw, 33, 3), x6 = fld(raw, 27, 6);
     if (x3 == 6) {   // M34: alloc r1=ar.pfs,sof,sol,sor
-        Insn in = base(Op::alloc, raw);
+        Insn in = with_fields(Op::alloc, raw);
         in.writes_gr = true;
         in.r2 = static_cast<uint8_t>(fld(raw, 13, 7));   // sof
         in.r3 = static_cast<uint8_t>(fld(raw, 20, 7));   // sol
@@ -95,7 +86,7 @@ Insn decode_sys1(uint64_t raw) {   // major opcode 1
     if (x6 == 0x30 && fld(raw, 36, 1)) return Insn{};   // fc.i
     for (const Sys1& s : kSys1) {
         if (s.x6 != x6) continue;
-        Insn in = base(s.op, raw);
+        Insn in = with_fields(s.op, raw);
         in.writes_gr = (s.operands & 1) != 0;
         if (!(s.operands & 1)) in.r1 = 0;
         if (!(s.operands & 2)) in.r2 = 0;
@@ -152,7 +143,7 @@ int64_t imm9_store(uint64_t raw) {
 
 Insn decode_int_mem(uint64_t raw) {   // major opcodes 4 and 5
     unsigned op = major_op(raw), m = fld(raw, 36, 1), x = fld(raw, 27, 1), x6 = fld(raw, 30, 6);
-    Insn in = base(Op::unsupported, raw);
+    Insn in = with_fields(Op::unsupported, raw);
     in.hint = static_cast<uint8_t>(fld(raw, 28, 2));
     if (in.hint == 2) return Insn{};   // no .nt2 hint exists
     if (op == 4 && m == 0 && x == 1) {   // semaphores and getf
@@ -224,7 +215,7 @@ uint8_t fp_part(unsigned f) { return static_cast<uint8_t>(f >= 32 ? 2 : f >= 2 ?
 
 Insn decode_fp_mem(uint64_t raw) {   // major opcodes 6 and 7
     unsigned op = major_op(raw), m = fld(raw, 36, 1), x = fld(raw, 27, 1), x6 = fld(raw, 30, 6);
-    Insn in = base(Op::unsupported, raw);
+    Insn in = with_fields(Op::unsupported, raw);
     in.hint = static_cast<uint8_t>(fld(raw, 28, 2));
     if (op == 6 && x == 1) {   // setf (M18); ldfp pairs are not implemented
         if (m != 0 || x6 < 0x1c || x6 > 0x1f) return Insn{};

@@ -98,32 +98,32 @@ void Cpu::rse_call() {
     set_cfm(sof - sol);
 }
 
-// br.ret and rfi: the caller's (or interrupted) frame extends `below`
-// registers under the current one; fill until they are in the register file.
-bool Cpu::rse_return(uint64_t pfm) {
-    unsigned sol = cfm_sol(pfm), sof = cfm_sof(pfm);
-    unsigned in_use = sof > sol ? sof - sol : 0;
-    while (rse_ndirty < sol)
+// br.ret and rfi: the frame being returned to starts `below` registers
+// under the current one; fill until they are all in the register file,
+// then make `cfm` current.  `in_use` is how much of the register file the
+// returning code still occupies during the fills.
+bool Cpu::rse_reenter(unsigned below, unsigned in_use, uint64_t cfm) {
+    if (cfm_sof(cfm) > kStacked || cfm_sol(cfm) > cfm_sof(cfm)) {
+        illegal_operation();
+        return false;
+    }
+    while (rse_ndirty < below)
         if (!rse_fill_one(in_use)) return false;
-    rse_bof = (rse_bof + kStacked - sol) % kStacked;
-    ar[kArBsp] = bs_skip(ar[kArBsp], -static_cast<int>(sol));
-    rse_ndirty -= sol;
+    rse_bof = (rse_bof + kStacked - below) % kStacked;
+    ar[kArBsp] = bs_skip(ar[kArBsp], -static_cast<int>(below));
+    rse_ndirty -= below;
+    unsigned sof = cfm_sof(cfm);
     if (sof + rse_ndirty + rse_nclean > kStacked) rse_nclean = kStacked - sof - rse_ndirty;
-    set_cfm(pfm);
+    set_cfm(cfm);
     return true;
 }
 
-bool Cpu::rse_restore_frame(uint64_t ifm) {
-    unsigned sof = cfm_sof(ifm);
-    while (rse_ndirty < sof)
-        if (!rse_fill_one(0)) return false;
-    rse_bof = (rse_bof + kStacked - sof) % kStacked;
-    ar[kArBsp] = bs_skip(ar[kArBsp], -static_cast<int>(sof));
-    rse_ndirty -= sof;
-    if (sof + rse_ndirty + rse_nclean > kStacked) rse_nclean = kStacked - sof - rse_ndirty;
-    set_cfm(ifm);
-    return true;
+bool Cpu::rse_return(uint64_t pfm) {
+    unsigned sol = cfm_sol(pfm), sof = cfm_sof(pfm);
+    return rse_reenter(sol, sof > sol ? sof - sol : 0, pfm);
 }
+
+bool Cpu::rse_restore_frame(uint64_t ifm) { return rse_reenter(cfm_sof(ifm), 0, ifm); }
 
 // cover: the whole current frame becomes dirty and a new empty frame starts;
 // with PSR.ic = 0 the old CFM goes to IFS (SDM vol 3 "cover").

@@ -62,26 +62,12 @@
 	;;
 
 	VECTOR	0x5300			// Data access rights: log, skip
-	movl	r19 = rights_log
-	br.sptk.few log_and_skip
+	LOG_INTERRUPTION rights_log
+	SKIP_SLOT
+	rfi
 	;;
-	VECTOR	0x5400			// General exception: log ISR.code, skip
-	movl	r19 = general_log
-	br.sptk.few log_and_skip
-	;;
-
-	VECTOR	0x6000
-log_and_skip:				// r19: count, then one ISR per entry
-	ld8	r20 = [r19]
-	mov	r21 = cr.isr
-	;;
-	adds	r22 = 1, r20
-	shladd	r23 = r20, 3, r19
-	;;
-	st8	[r19] = r22
-	adds	r23 = 8, r23
-	;;
-	st8	[r23] = r21
+	VECTOR	0x5400			// General exception: log, skip
+	LOG_INTERRUPTION general_log
 	SKIP_SLOT
 	rfi
 	;;
@@ -110,12 +96,12 @@ final_checks:
 	ld8	r9 = [r8], 8
 	;;
 	CHECK	r9, 3, 3
-	ld8	r10 = [r8], 8
+	ld8	r10 = [r8], 16
 	;;
 	extr.u	r10 = r10, 0, 8
 	;;
 	CHECK	r10, 0x10, 4		// privileged operation after an epc that did not promote
-	ld8	r10 = [r8], 8
+	ld8	r10 = [r8], 16
 	;;
 	extr.u	r10 = r10, 0, 8
 	;;
@@ -130,11 +116,15 @@ final_checks:
 	ld8	r12 = [r11], 8
 	;;
 	CHECK	r12, 1, 7
-	ld8	r13 = [r11]
+	ld8	r13 = [r11], 8
 	;;
 	tbit.nz	p6, p0 = r13, 34	// ISR.r: a read
 	;;
 	CHECK_P	p6, 8
+	ld8	r13 = [r11]
+	movl	r16 = gate_entry
+	;;
+	CHECK	r13, gate_entry, 16	// IFA
 	movl	r14 = gate_ok
 	;;
 	ld8	r15 = [r14]
@@ -189,7 +179,7 @@ gate_bad_ppl:
 
 	.data
 	.align	16384
-general_log:	.skip	8 * 8
-rights_log:	.skip	8 * 8
+general_log:	.skip	8 + 16 * 8
+rights_log:	.skip	8 + 16 * 8
 gate_ok:	data8 0
 ok:	.asciz	"epc: ok\n"

@@ -10,18 +10,7 @@
 	.text
 	IVT_BEGIN
 	VECTOR	0x5400
-	movl	r19 = log
-	mov	r21 = cr.isr
-	;;
-	ld8	r20 = [r19]
-	;;
-	adds	r22 = 1, r20
-	shladd	r23 = r20, 3, r19
-	;;
-	st8	[r19] = r22
-	adds	r23 = 8, r23
-	;;
-	st8	[r23] = r21
+	LOG_INTERRUPTION log
 	SKIP_SLOT
 	rfi
 	;;
@@ -60,7 +49,7 @@ _start:
 	mov	r11 = 0			// OR of all ISR.code fields
 	mov	r12 = 0			// expected ISR.ei of each reserved-template fault
 	;;
-1:	ld8	r13 = [r8], 8
+1:	ld8	r13 = [r8], 16
 	;;
 	extr.u	r14 = r13, 0, 16
 	;;
@@ -70,17 +59,17 @@ _start:
 	CHECK	r11, 0, 3
 	movl	r8 = log + 8
 	;;
-	ld8	r9 = [r8], 8
+	ld8	r9 = [r8], 16
 	;;
 	extr.u	r9 = r9, 41, 2
 	;;
 	CHECK	r9, 0, 4
-	ld8	r9 = [r8], 8
+	ld8	r9 = [r8], 16
 	;;
 	extr.u	r9 = r9, 41, 2
 	;;
 	CHECK	r9, 1, 5
-	ld8	r9 = [r8], 8
+	ld8	r9 = [r8], 16
 	;;
 	extr.u	r9 = r9, 41, 2
 	;;
@@ -90,5 +79,5 @@ _start:
 
 	.data
 	.align	8
-log:	.skip	8 * 16
+log:	.skip	8 + 16 * 16
 ok:	.asciz	"illegal: ok\n"

@@ -79,28 +79,13 @@
 	rfi
 	;;
 
-	VECTOR	0x5000			// Page not present: log ISR, skip
-	movl	r19 = not_present
-	br.sptk.few log_and_skip
+	VECTOR	0x5000			// Page not present: log, skip
+	LOG_INTERRUPTION not_present
+	SKIP_SLOT
+	rfi
 	;;
-	VECTOR	0x5300			// Data access rights: log ISR, skip
-	movl	r19 = rights_faults
-	br.sptk.few log_and_skip
-	;;
-
-	VECTOR	0x6000
-log_and_skip:				// r19: counter, followed by the last ISR and IFA
-	ld8	r20 = [r19]
-	mov	r21 = cr.isr
-	mov	r22 = cr.ifa
-	;;
-	adds	r20 = 1, r20
-	;;
-	st8	[r19] = r20, 8
-	;;
-	st8	[r19] = r21, 8
-	;;
-	st8	[r19] = r22
+	VECTOR	0x5300			// Data access rights: log, skip
+	LOG_INTERRUPTION rights_faults
 	SKIP_SLOT
 	rfi
 	;;
@@ -261,8 +246,8 @@ itlb_misses:	data8 0
 dtlb_misses:	data8 0
 dirty_faults:	data8 0
 test_flags:	data8 PTE_P | PTE_A | PTE_D | PTE_AR_RW
-not_present:	.skip	24
-rights_faults:	.skip	24
+not_present:	.skip	8 + 16 * 4
+rights_faults:	.skip	8 + 16 * 4
 ok:	.asciz	"tlb: ok\n"
 	.align	16384
 target:	.skip	16384
