@@ -37,10 +37,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
+	IVT_END
 	movl	r16 = 0x1616
 	;;
 	ssm	0x2000			// PSR.ic = 1: collect interruption state

@@ -72,10 +72,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
+	IVT_END
 	movl	r8 = (0x200 << 8) | (PAGE_SHIFT << 2)
 	;;
 	mov	rr[r0] = r8

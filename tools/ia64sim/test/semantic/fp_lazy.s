@@ -31,13 +31,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
-	ssm	0x2000
-	;;
-	srlz.d
+	IVT_END	1
 	movl	r8 = 0x123456789
 	movl	r9 = 0x77
 	;;

@@ -15,13 +15,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
-	ssm	0x2000
-	;;
-	srlz.d
+	IVT_END	1
 	mov	r5 = 0x40
 	cmp.eq	p6, p0 = r0, r1		// p6 = 0: the predicated alloc faults anyway
 	;;

@@ -50,10 +50,7 @@
 	rfi				// IFS.v: the interrupted frame comes back
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
+	IVT_END
 	mov	ar.rsc = 0
 	;;
 	movl	r8 = user_bs

@@ -40,14 +40,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
-	ssm	0x2000
-	;;
-	srlz.d
-	;;
+	IVT_END	1
 	// ITC advances by one per retired instruction.
 	{ .mmi
 	mov.m	r20 = ar.itc

@@ -90,10 +90,7 @@
 	rfi
 	;;
 
-	.org	ivt + 0x8000
-	.global	_start
-_start:
-	SET_IVA
+	IVT_END
 	movl	r8 = (0x100 << 8) | (PAGE_SHIFT << 2)	// rid 0x100, 16 KiB pages, no walker
 	;;
 	mov	rr[r0] = r8
