@@ -135,23 +135,32 @@ def semantic(cfg):
     return passed, failed, _line(cfg, "ia64sim-semantic", passed, failed, "self-checking programs", detail)
 
 
-def speed(cfg):
-    """Best of three runs of the straight-line benchmark, in instructions per second."""
-    elf = cfg.path("ia64sim-bench", "straight.elf")
+def _best_speed(cfg, name, runs):
+    """(instructions, best instructions per second) of a benchmark, or (0, 0.0) if it failed."""
+    elf = cfg.path("ia64sim-bench", name + ".elf")
     best = 0.0
     insns = 0
-    for _ in range(3):
+    for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.run([cfg.path("ia64sim"), "--stats", elf], capture_output=True, text=True)
         elapsed = time.perf_counter() - start
         m = re.search(r"instructions: (\d+)", proc.stderr)
         if proc.returncode != 0 or not m:
-            return 0, 1, _line(cfg, "ia64sim-speed", 0, 1, "benchmark did not finish", [proc.stderr[-400:]])
+            return 0, 0.0
         insns = int(m.group(1))
         best = max(best, insns / elapsed)
+    return insns, best
+
+
+def speed(cfg):
+    """The straight-line benchmark, best of three, must reach SPEED_TARGET;
+    the virtual-mode benchmark's figure is only reported."""
+    insns, best = _best_speed(cfg, "straight", 3)
+    _, virtual = _best_speed(cfg, "virtual", 1)
     ok = best >= SPEED_TARGET
     return int(ok), int(not ok), _line(cfg, "ia64sim-speed", int(ok), int(not ok),
-                                       f"{insns} instructions, {best / 1e6:.0f} M/s, target {SPEED_TARGET / 1e6:.0f} M/s")
+                                       f"{insns} instructions, {best / 1e6:.0f} M/s, target "
+                                       f"{SPEED_TARGET / 1e6:.0f} M/s; virtual mode {virtual / 1e6:.0f} M/s")
 
 
 def sequential(cfg):

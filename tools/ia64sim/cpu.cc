@@ -73,6 +73,14 @@ bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override)
     }
     bool writes = acc == Access::write || acc == Access::rse_write || acc == Access::semaphore;
     bool reads = acc != Access::write && acc != Access::rse_write && !instr;
+    uint8_t need = instr ? kRightX : (writes ? kRightW : 0) | (reads ? kRightR : 0);
+    unsigned cpl = pl_override < 4 ? pl_override : (psr >> kPsrCpl) & 3;
+    Xlate& cached = xlate_[instr][(va >> 12) % kXlateEntries];
+    if (cached.page == va >> 12 && cached.generation == tlb.generation && cached.cpl == cpl &&
+        (cached.rights & need) == need) {
+        pa = cached.pa_page | (va & 0xfff);
+        return true;
+    }
     uint64_t isr = (instr ? bit(kIsrX) : 0) | (writes ? bit(kIsrW) : 0) | (reads ? bit(kIsrR) : 0) |
                    (rse ? bit(kIsrRs) : 0);
     uint64_t region = rr[va >> 61];
@@ -90,9 +98,7 @@ bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override)
         return fault((psr >> kPsrIc) & 1 ? kVecAltDtlb : kVecDataNestedTlb, default_itir);
     }
     if (!pte_p(e->pte)) return fault(kVecPageNotPresent, default_itir);
-    unsigned cpl = pl_override < 4 ? pl_override : (psr >> kPsrCpl) & 3;
     uint8_t rights = access_rights(pte_ar(e->pte), pte_pl(e->pte), cpl);
-    uint8_t need = instr ? kRightX : (writes ? kRightW : 0) | (reads ? kRightR : 0);
     if ((rights & need) != need) return fault(instr ? kVecIAccessRights : kVecDAccessRights, default_itir);
     if (writes && !pte_d(e->pte) && !((psr >> kPsrDa) & 1)) return fault(kVecDirtyBit, default_itir);
     if (!pte_a(e->pte)) {
@@ -100,6 +106,13 @@ bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override)
         if (!instr && !((psr >> kPsrDa) & 1)) return fault(kVecDAccessBit, default_itir);
     }
     pa = (pte_ppn(e->pte) & ~e->mask) | (va & e->mask);
+    if (pte_a(e->pte)) {
+        cached.page = va >> 12;
+        cached.pa_page = pa & ~uint64_t{0xfff};
+        cached.generation = tlb.generation;
+        cached.cpl = static_cast<uint8_t>(cpl);
+        cached.rights = pte_d(e->pte) ? rights : rights & ~kRightW;
+    }
     return true;
 }
 

@@ -147,6 +147,19 @@ public:
     void recompute_next_event();
 
 private:
+    // A direct-mapped cache of recent translations per 4 KiB page, valid
+    // for one TLB generation and privilege level.  Only accesses that need
+    // no access- or dirty-bit fault are cached, so PSR.da/ia need no key.
+    struct Xlate {
+        uint64_t page = ~uint64_t{0};
+        uint64_t pa_page = 0;
+        uint32_t generation = 0;
+        uint8_t cpl = 0;
+        uint8_t rights = 0;
+    };
+    static constexpr unsigned kXlateEntries = 256;
+    Xlate xlate_[2][kXlateEntries];   // [instruction fetch][page index]
+
     static constexpr unsigned kInterruptionStorm = 10000;
     unsigned storm_ = 0;
     uint64_t storm_icount_ = ~uint64_t{0};
