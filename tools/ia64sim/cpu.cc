@@ -56,10 +56,11 @@ void Cpu::set_pr_word(uint64_t logical, uint64_t mask) {
         if ((mask >> p) & 1) set_pr(p, (logical >> p) & 1);
 }
 
-bool Cpu::check_alignment(uint64_t va, unsigned size, bool always) {
+bool Cpu::check_alignment(uint64_t va, unsigned size, bool always, Access acc) {
     if ((va & (size - 1)) == 0 || (!always && !((psr >> kPsrAc) & 1))) return true;
     cr[kCrIfa] = va;
-    interrupt(kVecUnaligned, 0);
+    uint64_t isr = acc == Access::write ? bit(kIsrW) : acc == Access::semaphore ? bit(kIsrR) | bit(kIsrW) : bit(kIsrR);
+    interrupt(kVecUnaligned, isr);
     return false;
 }
 

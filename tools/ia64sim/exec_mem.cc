@@ -33,7 +33,7 @@ void load(Cpu& c, const Insn& in) {
     if (!base_ok(c, in)) return;
     uint64_t addr = c.gr(in.r3);
     bool fill = in.op == Op::ld_fill;
-    if (!c.check_alignment(addr, in.size, fill)) return;
+    if (!c.check_alignment(addr, in.size, fill, Access::read)) return;
     uint64_t v;
     if (!c.read(addr, in.size, v)) return;
     bool n = fill && ((c.ar[kArUnat] >> ((addr >> 3) & 63)) & 1);
@@ -49,7 +49,7 @@ void store(Cpu& c, const Insn& in) {
         return;
     }
     uint64_t addr = c.gr(in.r3);
-    if (!c.check_alignment(addr, in.size, spill)) return;
+    if (!c.check_alignment(addr, in.size, spill, Access::write)) return;
     if (!c.write(addr, in.size, c.gr(in.r2))) return;
     if (spill) {
         unsigned b = (addr >> 3) & 63;
@@ -67,7 +67,7 @@ void semaphore(Cpu& c, const Insn& in) {
         return;
     }
     uint64_t addr = c.gr(in.r3);
-    if (!c.check_alignment(addr, in.size, true)) return;
+    if (!c.check_alignment(addr, in.size, true, Access::semaphore)) return;
     uint64_t pa;
     if (!c.translate(addr, Access::semaphore, pa)) return;
     uint64_t old;
@@ -100,7 +100,7 @@ void fp_load(Cpu& c, const Insn& in) {
     uint64_t addr = c.gr(in.r3);
     FpFormat f = static_cast<FpFormat>(in.sub);
     unsigned align = f == FpFormat::fill ? 16 : f == FpFormat::e ? 16 : in.size;
-    if (!c.check_alignment(addr, align, f == FpFormat::fill)) return;
+    if (!c.check_alignment(addr, align, f == FpFormat::fill, Access::read)) return;
     uint64_t lo = 0, hi = 0;
     if (!c.read(addr, in.size > 8 ? 8 : in.size, lo)) return;
     if (in.size > 8 && !c.read(addr + 8, in.size - 8, hi)) return;
@@ -134,7 +134,7 @@ void fp_store(Cpu& c, const Insn& in) {
         return;
     }
     unsigned align = f == FpFormat::fill || f == FpFormat::e ? 16 : in.size;
-    if (!c.check_alignment(addr, align, f == FpFormat::fill)) return;
+    if (!c.check_alignment(addr, align, f == FpFormat::fill, Access::write)) return;
     uint64_t lo, hi = 0;
     switch (f) {
     case FpFormat::s: lo = fr_to_single(v); break;

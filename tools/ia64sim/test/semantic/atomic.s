@@ -1,11 +1,17 @@
 // Semaphores (SDM vol 3 "cmpxchg", "xchg", "fetchadd"; vol 1 sec 4.4.7):
 // cmpxchg stores only when memory equals AR.CCV (the low bytes for the
 // shorter forms) and always returns the old value zero-extended; xchg
-// swaps; fetchadd adds its immediate and returns the old value.
+// swaps; fetchadd adds its immediate and returns the old value.  Alignment
+// faults for semaphores always, for ordinary accesses only with PSR.ac.
 	.include "common.inc"
 	.text
-	.global	_start
-_start:
+	IVT_BEGIN
+	VECTOR	0x5a00			// Unaligned data reference: log, skip
+	LOG_INTERRUPTION unaligned_log
+	SKIP_SLOT
+	rfi
+	;;
+	IVT_END	1
 	movl	r8 = word
 	mov	r9 = 5
 	mov	r10 = 9
@@ -58,10 +64,33 @@ _start:
 	;;
 	CHECK	r24, 0xffffffff, 11
 	CHECK	r25, 0x10000000f, 12
+	// Semaphores must be naturally aligned; other accesses only when
+	// PSR.ac = 1 (vol 2 sec 4.5, Unaligned Data Reference vector 0x5a00).
+	adds	r26 = 4, r8
+	;;
+	cmpxchg8.acq r27 = [r26], r0, ar.ccv	// faults, skipped
+	ld8	r28 = [r26]			// PSR.ac = 0: allowed
+	;;
+	sum	0x8				// PSR.ac = 1
+	;;
+	ld8	r29 = [r26]			// faults, skipped
+	;;
+	rum	0x8
+	movl	r30 = unaligned_log
+	;;
+	ld8	r31 = [r30], 16
+	;;
+	CHECK	r31, 2, 13
+	ld8	r31 = [r30]			// IFA of the first fault
+	;;
+	cmp.eq	p6, p7 = r31, r26
+	;;
+	CHECK_P	p6, 14
 	PRINT	ok
 	EXIT	0
 
 	.data
 	.align	8
-word:	data8 0
+word:	data8 0, 0
+unaligned_log:	.skip	8 + 16 * 4
 ok:	.asciz	"atomic: ok\n"

@@ -6,7 +6,8 @@
 // instruction after it takes a Privileged Operation fault (General
 // Exception, ISR.code 0x10, vol 2 ch 8 vector 0x5400); users cannot read
 // the gate page (Data Access Rights fault); epc with PFS.ppl more
-// privileged than PSR.cpl is an Illegal Operation fault (ISR.code 0).
+// privileged than PSR.cpl is an Illegal Operation fault (ISR.code 0);
+// kernel pages are not executable at PL 3 (Instruction Access Rights).
 	.include "common.inc"
 
 	.text
@@ -61,6 +62,19 @@
 	br.sptk.few final_checks
 	;;
 
+	VECTOR	0x5200			// Instruction access rights: log, resume at user_exit
+	LOG_INTERRUPTION exec_log
+	movl	r16 = user_exit
+	;;
+	mov	cr.iip = r16
+	mov	r17 = cr.ipsr
+	;;
+	dep	r17 = 0, r17, 41, 2	// slot 0
+	;;
+	mov	cr.ipsr = r17
+	;;
+	rfi
+	;;
 	VECTOR	0x5300			// Data access rights: log, skip
 	LOG_INTERRUPTION rights_log
 	SKIP_SLOT
@@ -127,8 +141,23 @@ final_checks:
 	ld8	r15 = [r14]
 	;;
 	CHECK	r15, 1, 9
+	movl	r11 = exec_log
+	;;
+	ld8	r12 = [r11], 8
+	;;
+	CHECK	r12, 1, 10
+	ld8	r13 = [r11], 8
+	;;
+	tbit.nz	p6, p0 = r13, 32	// ISR.x: an instruction fetch
+	;;
+	CHECK_P	p6, 11
+	ld8	r13 = [r11]
+	;;
+	CHECK	r13, kernel_only, 12	// IFA: the bundle address
 	PRINT	ok
 	EXIT	0
+kernel_only:
+	EXIT	13
 
 	.align	16384
 user_code:				// PL 3
@@ -153,6 +182,9 @@ user_code:				// PL 3
 	br.cond.sptk.few gate_bad_ppl
 	;;
 user_done:
+	br.cond.sptk.few kernel_only	// kernel code is not executable at PL 3
+	;;
+user_exit:
 	break.m	0x999
 	;;
 
@@ -178,5 +210,6 @@ gate_bad_ppl:
 	.align	16384
 general_log:	.skip	8 + 16 * 8
 rights_log:	.skip	8 + 16 * 8
+exec_log:	.skip	8 + 16 * 8
 gate_ok:	data8 0
 ok:	.asciz	"epc: ok\n"

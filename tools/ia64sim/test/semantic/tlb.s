@@ -4,7 +4,8 @@
 // (ch 8, "Alternate Data TLB vector"); itc inserts into the translation
 // cache, itr into a translation register, ptc.l/ptc.e/ptr purge (sec
 // 4.1.1); page access rights (sec 4.1.1.6), the dirty bit and the present
-// bit fault (vectors 0x5300, 0x2000, 0x5000).
+// bit fault (vectors 0x5300, 0x2000, 0x5000); a data miss with PSR.ic = 0
+// goes to the Data Nested TLB vector (0x1400).
 	.include "common.inc"
 	.equ	TEST_VA, 0x10000000		// beyond RAM: only reachable through the TLB
 
@@ -53,6 +54,17 @@
 	srlz.d
 	;;
 	rfi
+	;;
+
+	VECTOR	0x1400			// Data nested TLB: a miss with PSR.ic = 0
+	movl	r19 = nested_misses	// no IIP to return to: resume at nested_done
+	;;
+	ld8	r20 = [r19]
+	;;
+	adds	r20 = 1, r20
+	;;
+	st8	[r19] = r20
+	br.sptk.few nested_done
 	;;
 
 	VECTOR	0x2000			// Dirty bit: log, reinsert with d = 1, retry
@@ -234,6 +246,27 @@ virtual:
 	sub	r17 = r16, r13
 	;;
 	CHECK	r17, 1, 12
+	// A miss while PSR.ic = 0 goes to the Data Nested TLB vector.
+	ptc.e	r0
+	;;
+	srlz.d
+	rsm	0x2000
+	;;
+	srlz.d
+	movl	r8 = TEST_VA
+	;;
+	ld8	r9 = [r8]
+	;;
+	EXIT	13			// not reached
+nested_done:
+	ssm	0x2000
+	;;
+	srlz.d
+	movl	r10 = nested_misses
+	;;
+	ld8	r11 = [r10]
+	;;
+	CHECK	r11, 1, 14
 	PRINT	ok
 	EXIT	0
 
@@ -242,6 +275,7 @@ virtual:
 itlb_misses:	data8 0
 dtlb_misses:	data8 0
 dirty_faults:	data8 0
+nested_misses:	data8 0
 test_flags:	data8 PTE_P | PTE_A | PTE_D | PTE_AR_RW
 not_present:	.skip	8 + 16 * 4
 rights_faults:	.skip	8 + 16 * 4
