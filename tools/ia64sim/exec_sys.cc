@@ -241,7 +241,8 @@ void rse_op(Cpu& c, const Insn& in) {
     }
     case Op::flushrs: (void)c.rse_flush(); return;
     case Op::loadrs:
-        if (c.ar[kArRsc] & 3) {   // loadrs needs enforced lazy mode
+        // loadrs needs enforced lazy mode, and an empty frame unless it loads nothing.
+        if ((c.ar[kArRsc] & 3) || (c.frame_size() != 0 && ((c.ar[kArRsc] >> 16) & 0x3fff) != 0)) {
             c.illegal_operation();
             return;
         }

@@ -8,6 +8,7 @@
 // the gate page (Data Access Rights fault); epc with PFS.ppl more
 // privileged than PSR.cpl is an Illegal Operation fault (ISR.code 0);
 // kernel pages are not executable at PL 3 (Instruction Access Rights).
+// With PSR.it = 0, epc promotes to PL 0.
 	.include "common.inc"
 
 	.text
@@ -99,6 +100,22 @@
 	movl	r8 = 3 << 62		// PFS.ppl = 3, as a user's PFS would be
 	;;
 	mov	ar.pfs = r8
+	// PL 3 in physical mode first: there epc promotes to PL 0.
+	movl	r2 = (3 << 32) | (1 << 44) | (1 << 13)	// cpl 3, bn, ic
+	movl	r3 = physical_user
+	;;
+	mov	cr.ipsr = r2
+	mov	cr.iip = r3
+	mov	cr.ifs = r0
+	;;
+	rfi
+	;;
+physical_user:
+	mov	r8 = psr		// privileged operation fault, skipped
+	;;
+	epc				// PSR.it = 0: promotes to PL 0
+	;;
+	mov	r8 = psr		// allowed now
 	ENTER	user_code, 3 << 32	// PSR.cpl = 3
 
 final_checks:
@@ -106,7 +123,12 @@ final_checks:
 	;;
 	ld8	r9 = [r8], 8
 	;;
-	CHECK	r9, 3, 3
+	CHECK	r9, 4, 3
+	ld8	r10 = [r8], 16
+	;;
+	extr.u	r10 = r10, 0, 8
+	;;
+	CHECK	r10, 0x10, 17		// privileged operation at PL 3 in physical mode
 	ld8	r10 = [r8], 16
 	;;
 	extr.u	r10 = r10, 0, 8

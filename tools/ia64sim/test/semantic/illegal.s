@@ -3,7 +3,8 @@
 // templates (one fault per slot), a GR target of r0, a predicated alloc, a
 // compare writing the same predicate twice, a post-incremented load into
 // its own base, an I-unit move to an M-unit application register, a write
-// to the read-only AR.BSP, and a register outside the current frame.  The
+// to the read-only AR.BSP, a register outside the current frame, and
+// loadrs with a non-empty frame or outside enforced lazy mode.  The
 // faulting instruction has no effect.  The encodings gas refuses are
 // written as data.
 	.include "common.inc"
@@ -30,14 +31,25 @@
 	alloc	r32 = ar.pfs, 0, 2, 0, 0
 	;;
 	mov	r40 = r0
+	movl	r9 = 8 << 16		// RSC.loadrs = 8 with a non-empty frame
+	;;
+	mov	ar.rsc = r9
+	;;
+	loadrs
+	;;
+	mov	ar.rsc = 3		// eager mode: loadrs needs enforced lazy mode
+	;;
+	loadrs
+	;;
+	mov	ar.rsc = r0
 	;;
 	CHECK	r5, 0x40, 1		// the faulting load did not increment its base
 	movl	r8 = log
 	;;
 	ld8	r9 = [r8], 8
 	;;
-	CHECK	r9, 10, 2
-	mov	r10 = 10
+	CHECK	r9, 12, 2
+	mov	r10 = 12 - 1		// br.cloop runs the body LC + 1 times
 	;;
 	mov.i	ar.lc = r10
 	mov	r11 = 0			// OR of all ISR.code fields
