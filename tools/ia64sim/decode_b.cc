@@ -98,7 +98,20 @@ Insn decode_b(uint64_t raw) {
     }
 }
 
+// F2: xma.l/.h/.hu f1=f3,f4,f2, the integer multiply-add on significands.
+Insn decode_xma(uint64_t raw) {
+    unsigned x2 = fld(raw, 34, 2);
+    if (fld(raw, 36, 1) != 1 || x2 == 1) return Insn{};   // bit 36 clear: fselect
+    Insn in = with_fields(Op::xma, raw);
+    in.pos = static_cast<uint8_t>(fld(raw, 27, 7));   // f4
+    in.sub = static_cast<uint8_t>(x2);
+    auto part = [](unsigned f) { return f >= 32 ? 2 : f >= 2 ? 1 : 0; };
+    in.fp_parts = static_cast<uint8_t>(part(in.r1) | part(in.r2) | part(in.r3) | part(in.pos));
+    return in;
+}
+
 Insn decode_f(uint64_t raw) {
+    if (major_op(raw) == 0xe) return decode_xma(raw);
     if (major_op(raw) != 0 || fld(raw, 33, 1) != 0) return Insn{};
     unsigned x6 = fld(raw, 27, 6);
     if (x6 == 0 || (x6 == 1 && fld(raw, 26, 1) == 0)) {

@@ -280,6 +280,11 @@ std::string f_text(const Insn& in) {
         static const char* const names[3] = {"fmerge.s", "fmerge.ns", "fmerge.se"};
         return fmt("%s f%u=f%u,f%u", names[in.sub], in.r1, in.r2, in.r3);
     }
+    case Op::xma: {   // xmpy is the pseudo-op objdump prints when f2 is f0
+        static const char* const forms[4] = {".l", "", ".hu", ".h"};
+        if (in.r2 == 0) return fmt("xmpy%s f%u=f%u,f%u", forms[in.sub], in.r1, in.r3, in.pos);
+        return fmt("xma%s f%u=f%u,f%u,f%u", forms[in.sub], in.r1, in.r3, in.pos, in.r2);
+    }
     default: return "";
     }
 }

@@ -32,6 +32,7 @@ Handler handler_of(Op op) {
     case Op::stf: case Op::stf_spill: return fp_store;
     case Op::setf: case Op::getf: return fp_xfer;
     case Op::fmerge: return exec::fmerge;
+    case Op::xma: return exec::xma;
     case Op::br_cond_ind: case Op::br_ia: case Op::br_cond: case Op::brl_cond: return branch;
     case Op::br_wexit: case Op::br_wtop: case Op::br_cloop: case Op::br_cexit: case Op::br_ctop: return loop_branch;
     case Op::br_call: case Op::br_call_ind: case Op::brl_call: return call;

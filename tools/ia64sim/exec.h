@@ -25,6 +25,7 @@ IA64_HANDLER(fp_load);
 IA64_HANDLER(fp_store);
 IA64_HANDLER(fp_xfer);
 IA64_HANDLER(fmerge);
+IA64_HANDLER(xma);
 // exec_branch.cc
 IA64_HANDLER(branch);
 IA64_HANDLER(loop_branch);

@@ -210,3 +210,34 @@ void fmerge(Cpu& c, const Insn& in) {
 }
 
 }  // namespace ia64::exec
+
+namespace ia64::exec {
+
+// xma: f1.significand = f3.sig * f4.sig + f2.sig, the low 64 bits (.l) or
+// the high 64 bits of the signed (.h) or unsigned (.hu) product; the result
+// is an integer in register format (SDM vol 3 "xma").
+void xma(Cpu& c, const Insn& in) {
+    if (in.r1 < 2) {
+        c.illegal_operation();
+        return;
+    }
+    const Fr a = c.fr(in.r3), b = c.fr(in.pos), add = c.fr(in.r2);
+    Fr r;
+    r.exp = kExpInt;
+    if (fr_is_natval(a) || fr_is_natval(b) || fr_is_natval(add)) {
+        r.exp = kExpNatVal;
+    } else if (in.sub == 0) {
+        r.sig = a.sig * b.sig + add.sig;
+    } else if (in.sub == 2) {
+        unsigned __int128 p = static_cast<unsigned __int128>(a.sig) * b.sig + add.sig;
+        r.sig = static_cast<uint64_t>(p >> 64);
+    } else {
+        __int128 p = static_cast<__int128>(static_cast<int64_t>(a.sig)) * static_cast<int64_t>(b.sig) +
+                     static_cast<int64_t>(add.sig);
+        r.sig = static_cast<uint64_t>(p >> 64);
+    }
+    c.fr(in.r1) = r;
+    c.psr |= bit(in.r1 >= 32 ? kPsrMfh : kPsrMfl);
+}
+
+}  // namespace ia64::exec

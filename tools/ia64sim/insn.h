@@ -32,7 +32,7 @@ enum class Op : uint16_t {
     ld, ld_fill, st, st_spill, cmpxchg, xchg, fetchadd, ldf, ldf_fill, stf, stf_spill,
     setf, getf,
     // F unit
-    break_f, nop_f, fmerge,
+    break_f, nop_f, fmerge, xma,
     // B unit
     br_cond_ind, br_ia, br_ret, cover, clrrrb, clrrrb_pr, rfi, bsw_0, bsw_1, epc,
     break_b, br_call_ind, nop_b, br_cond, br_wexit, br_wtop, br_cloop, br_cexit,

@@ -250,6 +250,9 @@ def b_forms():
     for f1, f2, f3 in [(2, 3, 4), (127, 0, 1), (32, 32, 32), (6, 0, 7)]:
         for op in ("fmerge.s", "fmerge.ns", "fmerge.se"):
             unit_bundle("F", f"{op} f{f1}=f{f2},f{f3}")
+        for op in ("xma.l", "xma.h", "xma.hu"):
+            unit_bundle("F", f"{pred(f1 % 64)}{op} f{f1}=f{f3},f{f2},f{(f1 + f2) % 128}")
+            unit_bundle("F", f"{op} f{f1}=f{f3},f{f2},f0")
 
 
 def x_forms():

@@ -4,7 +4,7 @@
 // handler clears IPSR.dfh and rfi re-executes the instruction.  f2-f31
 // stay usable.  Also: PSR.mfh is set by a write to the high partition,
 // stf.spill/ldf.fill use the 16-byte spill format (vol 1 ch 5, "ldf.fill" in vol 3) and
-// ldfd/stfd round-trip a double.
+// ldfd/stfd round-trip a double; xma multiplies integers.
 	.include "common.inc"
 	.text
 	IVT_BEGIN
@@ -104,6 +104,36 @@
 	;;
 	CHECK	r28, 0x3ff8000000000000, 12
 	CHECK	r27, 0xffff, 13
+	// Integer multiply through the FP unit (vol 3 "xma"): 7 * -3.
+	mov	r29 = 7
+	mov	r30 = -3
+	;;
+	setf.sig f6 = r29
+	setf.sig f7 = r30
+	;;
+	{ .mfi
+	nop.m	0
+	xma.l	f8 = f6, f7, f0		// low 64 bits: -21
+	nop.i	0
+	}
+	{ .mfi
+	nop.m	0
+	xma.hu	f9 = f6, f7, f0		// unsigned high 64 bits: 6
+	nop.i	0
+	}
+	{ .mfi
+	nop.m	0
+	xma.h	f10 = f6, f7, f0	// signed high 64 bits: -1
+	nop.i	0
+	;;
+	}
+	getf.sig r31 = f8
+	getf.sig r14 = f9
+	getf.sig r15 = f10
+	;;
+	CHECK	r31, -21, 14
+	CHECK	r14, 6, 15
+	CHECK	r15, -1, 16
 	PRINT	ok
 	EXIT	0
 
