@@ -174,6 +174,10 @@ def parallel(cfg):
     return [decoder_diff, fuzz, semantic] if cfg.platform == "ia64sim" else []
 
 
+def suite_names(cfg):
+    return ["ia64sim-speed", "ia64sim-decoder", "ia64sim-fuzz", "ia64sim-semantic"] if cfg.platform == "ia64sim" else []
+
+
 def run_program(cfg, program):
     """`run PROGRAM`: a semantic test or benchmark by name, or an ELF path."""
     candidates = [program, cfg.path("ia64sim-tests", program + ".elf"), cfg.path("ia64sim-bench", program + ".elf")]

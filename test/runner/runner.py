@@ -265,6 +265,8 @@ def main():
         for cfg in configs:
             for s in suites_for(cfg):
                 print(f"{cfg.name} {s.name}")
+            for name in ia64sim.suite_names(cfg):
+                print(f"{cfg.name} {name}")
         return 0
     if args.command == "bench":
         sys.exit("runner: no benchmarks yet")

@@ -264,6 +264,28 @@ def x_forms():
         unit_bundle("X", f"nop.x {imm:#x}")
 
 
+def predicated_forms():
+    """A qualifying predicate on a sample of every unit's forms."""
+    for q in (1, 15, 16, 47, 63):
+        unit_bundle("I", f"(p{q}) dep r1=r2,r3,4,8")
+        unit_bundle("I", f"(p{q}) tbit.z.unc p6,p7=r9,3")
+        unit_bundle("I", f"(p{q}) mov.i ar.lc=r{q}")
+        unit_bundle("I", f"(p{q}) mov r{q}=b{q % 8}")
+        unit_bundle("M", f"(p{q}) ld8 r{q}=[r{q + 1}],{q}")
+        unit_bundle("M", f"(p{q}) st4.rel [r{q}]=r{q + 2},-{q}")
+        unit_bundle("M", f"(p{q}) cmpxchg8.acq r1=[r2],r3,ar.ccv")
+        unit_bundle("M", f"(p{q}) mov cr.itm=r{q}")
+        unit_bundle("M", f"(p{q}) itc.d r{q}")
+        unit_bundle("M", f"(p{q}) ldf.fill f{q + 2}=[r{q}]")
+        unit_bundle("M", f"(p{q}) break.m {q:#x}")
+        unit_bundle("B", f"(p{q}) br.call.dptk.many b{q % 8}=.")
+        unit_bundle("B", f"(p{q}) br.ret.sptk.few b{q % 8}")
+        unit_bundle("B", f"(p{q}) br.wtop.sptk.few .")
+        unit_bundle("F", f"(p{q}) fmerge.ns f{q + 2}=f{q},f{q + 1}")
+        unit_bundle("X", f"(p{q}) movl r{q}=0x{q:x}{q:x}")
+        unit_bundle("X", f"(p{q}) brl.call.dptk.many b{q % 8}=.")
+
+
 def templates():
     """Every template, with stops inside and at the end."""
     forms = [(".mii", "add r1=r2,r3", "adds r4=1,r5", "shl r6=r7,3"),
@@ -296,6 +318,7 @@ def main():
     m_forms()
     b_forms()
     x_forms()
+    predicated_forms()
     templates()
     sys.stdout.write("\t.text\n\t.explicit\n" + "\n".join(out) + "\n")
 
