@@ -25,19 +25,32 @@ void Cpu::remap() {
     unsigned bank = (psr >> kPsrBn) & 1 ? kBank1 : kBank0;
     for (unsigned r = 0; r < 16; ++r) map_[r] = static_cast<uint8_t>(r);
     for (unsigned r = 0; r < 16; ++r) map_[16 + r] = static_cast<uint8_t>(bank + r);
+    remap_stacked(kStacked);
+    remap_rotating_pr_fr();
+}
+
+// Only the first `extent` stacked names can have changed: names beyond both
+// the old and the new frame already map to the scratch slot.
+void Cpu::remap_stacked(unsigned extent) {
     unsigned sof = cfm_sof(cfm_), sor = cfm_sor(cfm_), rrb = cfm_rrb_gr(cfm_);
-    for (unsigned i = 0; i < 96; ++i) {
+    for (unsigned i = 0; i < extent && i < 96; ++i) {
         unsigned off = i < sor ? (i + rrb) % sor : i;
         map_[32 + i] = static_cast<uint8_t>(i < sof ? stack_phys(off) : kScratch);
     }
+}
+
+void Cpu::remap_rotating_pr_fr() {
     unsigned rrb_pr = cfm_rrb_pr(cfm_), rrb_fr = cfm_rrb_fr(cfm_);
     for (unsigned p = 0; p < 64; ++p) pmap_[p] = static_cast<uint8_t>(p < 16 ? p : 16 + (p - 16 + rrb_pr) % 48);
     for (unsigned f = 0; f < 128; ++f) fmap_[f] = static_cast<uint8_t>(f < 32 ? f : 32 + (f - 32 + rrb_fr) % 96);
 }
 
 void Cpu::set_cfm(uint64_t cfm) {
+    uint64_t old = cfm_;
     cfm_ = cfm & kCfmMask;
-    remap();
+    unsigned extent = cfm_sof(old) > cfm_sof(cfm_) ? cfm_sof(old) : cfm_sof(cfm_);
+    remap_stacked(extent);
+    if (cfm_rrb_pr(old) != cfm_rrb_pr(cfm_) || cfm_rrb_fr(old) != cfm_rrb_fr(cfm_)) remap_rotating_pr_fr();
 }
 
 void Cpu::set_bank(unsigned bn) {

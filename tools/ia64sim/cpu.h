@@ -167,6 +167,8 @@ private:
     [[nodiscard]] bool rse_fill_one(unsigned frame_in_use);
     [[nodiscard]] bool rse_reenter(unsigned below, unsigned in_use, uint64_t cfm);
     [[nodiscard]] unsigned stack_phys(unsigned offset) const { return kStackBase + (rse_bof + offset) % kStacked; }
+    void remap_stacked(unsigned extent);
+    void remap_rotating_pr_fr();
 
     uint64_t grf_[kPhysGr] = {};
     uint8_t natf_[kPhysGr] = {};

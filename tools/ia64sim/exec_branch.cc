@@ -74,7 +74,7 @@ void ret(Cpu& c, const Insn& in) {
 // execute-only (TLB.ar 7) page of higher privilege, and to level 0 when
 // instruction translation is off; elsewhere it changes nothing.  A PFS.ppl
 // more privileged than the current level is an Illegal Operation fault.
-void epc(Cpu& c, const Insn& in) {
+void epc(Cpu& c, const Insn&) {
     unsigned cpl = (c.psr >> kPsrCpl) & 3;
     if ((c.ar[kArPfs] >> 62) < cpl) {
         c.illegal_operation();
@@ -87,7 +87,6 @@ void epc(Cpu& c, const Insn& in) {
     uint32_t rid = static_cast<uint32_t>((c.rr[c.ip >> 61] >> 8) & 0xffffff);
     const TlbEntry* e = c.tlb.lookup(true, c.ip, rid);
     if (e && pte_ar(e->pte) == 7 && cpl > pte_pl(e->pte)) c.psr = deposit(c.psr, kPsrCpl, 2, pte_pl(e->pte));
-    (void)in;
 }
 
 }  // namespace ia64::exec
