@@ -132,6 +132,31 @@ bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override)
 
 bool Cpu::fetch_translate(uint64_t va, uint64_t& pa) { return translate(va, Access::exec, pa); }
 
+// probe (SDM vol 3 "probe"): the data TLB decides whether an access with
+// rights `need` at level pl would be allowed.  A missing translation is a
+// TLB miss fault for both forms; the fault form raises the Page Not
+// Present or Data Access Rights fault the access would take, and with
+// PSR.dt = 0 it checks nothing.  Returns false when it raised a fault.
+bool Cpu::probe(uint64_t va, uint8_t need, unsigned pl, bool fault_form, bool& allowed) {
+    allowed = true;
+    if (fault_form && !((psr >> kPsrDt) & 1)) return true;
+    uint64_t region = rr[va >> 61];
+    uint32_t rid = static_cast<uint32_t>((region >> 8) & 0xffffff);
+    uint64_t isr = bit(kIsrNa) | ((need & kRightW) ? bit(kIsrW) : 0) | ((need & kRightR) ? bit(kIsrR) : 0);
+    auto fault = [&](unsigned vector) {
+        cr[kCrIfa] = va;
+        cr[kCrItir] = (region & 0xfc) | (uint64_t{rid} << 8);
+        interrupt(vector, isr);
+        return false;
+    };
+    const TlbEntry* e = tlb.lookup(false, va, rid);
+    if (!e) return fault((psr >> kPsrIc) & 1 ? kVecAltDtlb : kVecDataNestedTlb);
+    bool present = pte_p(e->pte);
+    allowed = present && (access_rights(pte_ar(e->pte), pte_pl(e->pte), pl) & need) == need;
+    if (!allowed && fault_form) return fault(present ? kVecDAccessRights : kVecPageNotPresent);
+    return true;
+}
+
 bool Cpu::read(uint64_t va, unsigned size, uint64_t& out, Access acc) {
     uint64_t pa;
     unsigned pl = acc == Access::rse_read ? (ar[kArRsc] >> 2) & 3 : 4;

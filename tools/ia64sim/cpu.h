@@ -119,6 +119,7 @@ public:
     [[nodiscard]] bool write(uint64_t va, unsigned size, uint64_t v, Access acc = Access::write);
     [[nodiscard]] bool translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override = 4);
     [[nodiscard]] bool fetch_translate(uint64_t va, uint64_t& pa);
+    [[nodiscard]] bool probe(uint64_t va, uint8_t need, unsigned pl, bool fault_form, bool& allowed);
     [[nodiscard]] bool check_alignment(uint64_t va, unsigned size, bool always, Access acc);
     Tlb tlb;
     Memory& mem;

@@ -84,6 +84,22 @@ Insn decode_sys1(uint64_t raw) {   // major opcode 1
     }
     if (x3 != 0) return Insn{};
     if (x6 == 0x30 && fld(raw, 36, 1)) return Insn{};   // fc.i
+    if (x6 == 0x38 || x6 == 0x39 || x6 == 0x18 || x6 == 0x19 || (x6 >= 0x31 && x6 <= 0x33)) {
+        // M38-M40 probe: sub bit 0 = read, bit 1 = write, bit 2 = immediate level
+        bool fault = x6 >= 0x31 && x6 <= 0x33;
+        bool imm = fault || x6 < 0x20;
+        Insn in = with_fields(fault ? Op::probe_fault : Op::probe, raw);
+        static constexpr uint8_t fault_kind[3] = {3, 1, 2};
+        in.sub = static_cast<uint8_t>((fault ? fault_kind[x6 - 0x31] : (x6 & 1) ? 2 : 1) | (imm ? 4 : 0));
+        if (imm) {
+            in.imm = fld(raw, 13, 2);
+            in.r2 = 0;
+        }
+        in.writes_gr = !fault;
+        if (fault) in.r1 = 0;
+        in.max_gr = std::max({in.r1, in.r2, in.r3});
+        return in;
+    }
     for (const Sys1& s : kSys1) {
         if (s.x6 != x6) continue;
         Insn in = with_fields(s.op, raw);

@@ -240,6 +240,15 @@ std::string m_sys_text(const Insn& in) {
     case Op::tak: return fmt("tak r%u=r%u", in.r1, in.r3);
     case Op::fc: return fmt("fc r%u", in.r3);
     case Op::ptc_e: return fmt("ptc.e r%u", in.r3);
+    case Op::probe: {
+        const char* rw = (in.sub & 2) ? "w" : "r";
+        if (in.sub & 4) return fmt("probe.%s r%u=r%u,%" PRId64, rw, in.r1, in.r3, in.imm);
+        return fmt("probe.%s r%u=r%u,r%u", rw, in.r1, in.r3, in.r2);
+    }
+    case Op::probe_fault: {
+        const char* rw = (in.sub & 3) == 3 ? "rw" : (in.sub & 2) ? "w" : "r";
+        return fmt("probe.%s.fault r%u,%" PRId64, rw, in.r3, in.imm);
+    }
     default: return "";
     }
 }

@@ -54,6 +54,7 @@ Handler handler_of(Op op) {
     case Op::ptc_l: case Op::ptc_g: case Op::ptc_ga: case Op::ptr_d: case Op::ptr_i: case Op::tpa: case Op::tak:
     case Op::fc: case Op::ptc_e: case Op::mov_from_cpuid:
         return tlb_op;
+    case Op::probe: case Op::probe_fault: return exec::probe;
     case Op::rfi: case Op::bsw_0: case Op::bsw_1: return interruption_op;
     default: return unimplemented;
     }

@@ -41,6 +41,7 @@ IA64_HANDLER(mov_psr);
 IA64_HANDLER(system_mask);
 IA64_HANDLER(rse_op);
 IA64_HANDLER(tlb_op);
+IA64_HANDLER(probe);
 IA64_HANDLER(interruption_op);
 IA64_HANDLER(illegal);
 IA64_HANDLER(unimplemented);

@@ -320,6 +320,20 @@ void tlb_op(Cpu& c, const Insn& in) {
     }
 }
 
+void probe(Cpu& c, const Insn& in) {
+    if (c.nat(in.r3) || (!(in.sub & 4) && c.nat(in.r2))) {
+        c.nat_consumption();
+        return;
+    }
+    // The level probed is never more privileged than the current one.
+    unsigned pl = static_cast<unsigned>((in.sub & 4) ? in.imm : c.gr(in.r2) & 3);
+    if (pl < cpl_of(c)) pl = cpl_of(c);
+    uint8_t need = static_cast<uint8_t>(((in.sub & 1) ? kRightR : 0) | ((in.sub & 2) ? kRightW : 0));
+    bool allowed;
+    if (!c.probe(c.gr(in.r3), need, pl, in.op == Op::probe_fault, allowed)) return;
+    if (in.op == Op::probe) c.set_gr(in.r1, allowed ? 1 : 0);
+}
+
 void interruption_op(Cpu& c, const Insn& in) {
     switch (in.op) {
     case Op::rfi:

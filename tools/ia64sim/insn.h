@@ -28,7 +28,7 @@ enum class Op : uint16_t {
     break_m, nop_m, sum, rum, ssm, rsm, mov_to_ar_m, mov_from_ar_m, mov_to_cr,
     mov_from_cr, alloc, mov_to_psr_l, mov_to_psr_um, mov_from_psr, mov_from_psr_um,
     itc_d, itc_i, mov_to_rr, itr_d, itr_i, mov_from_rr, ptc_l, ptc_g, ptc_ga, ptr_d,
-    ptr_i, tpa, tak, fc, ptc_e, mov_from_cpuid,
+    ptr_i, tpa, tak, fc, ptc_e, mov_from_cpuid, probe, probe_fault,
     ld, ld_fill, st, st_spill, cmpxchg, xchg, fetchadd, ldf, ldf_fill, stf, stf_spill,
     setf, getf,
     // F unit

@@ -174,6 +174,12 @@ def m_forms():
         for op in ("ptc.l", "ptc.g", "ptc.ga", "ptr.d", "ptr.i"):
             unit_bundle("M", f"{op} r{r},r4")
         unit_bundle("M", f"tpa r4=r{r}")
+        for rw in ("r", "w"):
+            unit_bundle("M", f"probe.{rw} r4=r{r},r5")
+            for lvl in range(4):
+                unit_bundle("M", f"probe.{rw} r4=r{r},{lvl}")
+        for kind in ("r", "w", "rw"):
+            unit_bundle("M", f"probe.{kind}.fault r{r},{r % 4}")
         unit_bundle("M", f"tak r4=r{r}")
         unit_bundle("M", f"fc r{r}")
         unit_bundle("M", f"ptc.e r{r}")

@@ -5,7 +5,7 @@
 // cache, itr into a translation register, ptc.l/ptc.e/ptr purge (sec
 // 4.1.1); page access rights (sec 4.1.1.6), the dirty bit and the present
 // bit fault (vectors 0x5300, 0x2000, 0x5000); a data miss with PSR.ic = 0
-// goes to the Data Nested TLB vector (0x1400).
+// goes to the Data Nested TLB vector (0x1400); probe answers from the TLB.
 	.include "common.inc"
 	.equ	TEST_VA, 0x10000000		// beyond RAM: only reachable through the TLB
 
@@ -246,6 +246,45 @@ virtual:
 	sub	r17 = r16, r13
 	;;
 	CHECK	r17, 1, 12
+	// probe (vol 3 "probe") asks the data TLB without accessing memory.
+	movl	r8 = TEST_VA
+	;;
+	probe.r	r9 = r8, 0		// the translation is not present: 0
+	;;
+	CHECK	r9, 0, 15
+	movl	r10 = test_flags
+	movl	r11 = PTE_P | PTE_A | PTE_D | PTE_AR_R
+	;;
+	st8	[r10] = r11
+	mov	r12 = PAGE_SHIFT << 2
+	;;
+	ptc.l	r8, r12
+	;;
+	srlz.d
+	;;
+	ld8	r13 = [r8]		// maps it again, read-only for PL 0
+	;;
+	probe.r	r14 = r8, 0
+	probe.w	r15 = r8, 0
+	mov	r16 = 3
+	;;
+	probe.r	r17 = r8, r16		// PL 3 may not read a PL 0 page
+	;;
+	CHECK	r14, 1, 16
+	CHECK	r15, 0, 17
+	CHECK	r17, 0, 18
+	probe.w.fault r8, 0		// a Data Access Rights fault, skipped
+	;;
+	movl	r18 = rights_faults
+	;;
+	ld8	r19 = [r18], 8 + 16	// the count, then the second entry's ISR
+	;;
+	CHECK	r19, 2, 19
+	ld8	r20 = [r18]
+	;;
+	tbit.nz	p6, p0 = r20, 35	// ISR.na: a non-access reference
+	;;
+	CHECK_P	p6, 20
 	// A miss while PSR.ic = 0 goes to the Data Nested TLB vector.
 	ptc.e	r0
 	;;
