@@ -98,7 +98,7 @@ bool Cpu::translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override)
     uint64_t isr = (instr ? bit(kIsrX) : 0) | (writes ? bit(kIsrW) : 0) | (reads ? bit(kIsrR) : 0) |
                    (rse ? bit(kIsrRs) : 0);
     uint64_t region = rr[va >> 61];
-    uint32_t rid = static_cast<uint32_t>((region >> 8) & 0xffffff);
+    uint32_t rid = rid_of(va);
     auto fault = [&](unsigned vector, uint64_t itir) {
         cr[kCrIfa] = instr ? va & ~uint64_t{15} : va;
         cr[kCrItir] = itir;
@@ -141,7 +141,7 @@ bool Cpu::probe(uint64_t va, uint8_t need, unsigned pl, bool fault_form, bool& a
     allowed = true;
     if (fault_form && !((psr >> kPsrDt) & 1)) return true;
     uint64_t region = rr[va >> 61];
-    uint32_t rid = static_cast<uint32_t>((region >> 8) & 0xffffff);
+    uint32_t rid = rid_of(va);
     uint64_t isr = bit(kIsrNa) | ((need & kRightW) ? bit(kIsrW) : 0) | ((need & kRightR) ? bit(kIsrR) : 0);
     auto fault = [&](unsigned vector) {
         cr[kCrIfa] = va;

@@ -120,6 +120,8 @@ public:
     [[nodiscard]] bool translate(uint64_t va, Access acc, uint64_t& pa, unsigned pl_override = 4);
     [[nodiscard]] bool fetch_translate(uint64_t va, uint64_t& pa);
     [[nodiscard]] bool probe(uint64_t va, uint8_t need, unsigned pl, bool fault_form, bool& allowed);
+    // The region id of va's region register (SDM vol 2 sec 4.1.2).
+    [[nodiscard]] uint32_t rid_of(uint64_t va) const { return static_cast<uint32_t>((rr[va >> 61] >> 8) & 0xffffff); }
     [[nodiscard]] bool check_alignment(uint64_t va, unsigned size, bool always, Access acc);
     Tlb tlb;
     Memory& mem;

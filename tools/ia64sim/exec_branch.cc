@@ -84,8 +84,7 @@ void epc(Cpu& c, const Insn&) {
         c.psr = deposit(c.psr, kPsrCpl, 2, 0);
         return;
     }
-    uint32_t rid = static_cast<uint32_t>((c.rr[c.ip >> 61] >> 8) & 0xffffff);
-    const TlbEntry* e = c.tlb.lookup(true, c.ip, rid);
+    const TlbEntry* e = c.tlb.lookup(true, c.ip, c.rid_of(c.ip));
     if (e && pte_ar(e->pte) == 7 && cpl > pte_pl(e->pte)) c.psr = deposit(c.psr, kPsrCpl, 2, pte_pl(e->pte));
 }
 

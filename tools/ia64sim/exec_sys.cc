@@ -116,21 +116,18 @@ TlbEntry entry_from(Cpu& c, uint64_t pte) {
     e.valid = true;
     e.mask = mask_bits(ps);
     e.vpn = ifa & ((uint64_t{1} << 61) - 1) & ~e.mask;
-    e.rid = static_cast<uint32_t>((c.rr[ifa >> 61] >> 8) & 0xffffff);
+    e.rid = c.rid_of(ifa);
     e.pte = pte;
     e.itir = itir;
     return e;
-}
-
-[[nodiscard]] uint32_t rid_of(const Cpu& c, uint64_t va) {
-    return static_cast<uint32_t>((c.rr[va >> 61] >> 8) & 0xffffff);
 }
 
 }  // namespace
 
 void nop(Cpu&, const Insn&) {}
 
-void brk(Cpu& c, const Insn& in) { c.break_fault(static_cast<uint64_t>(in.imm) & 0x1fffff); }
+// IIM receives the immediate: 21 bits, or 62 for break.x (SDM vol 3 "break").
+void brk(Cpu& c, const Insn& in) { c.break_fault(static_cast<uint64_t>(in.imm)); }
 
 void illegal(Cpu& c, const Insn&) { c.illegal_operation(); }
 
@@ -297,10 +294,10 @@ void tlb_op(Cpu& c, const Insn& in) {
         return;
     case Op::ptc_l:
     case Op::ptc_g:
-    case Op::ptc_ga: c.tlb.purge_tc(r3, size_mask, rid_of(c, r3)); return;
+    case Op::ptc_ga: c.tlb.purge_tc(r3, size_mask, c.rid_of(r3)); return;
     case Op::ptc_e: c.tlb.purge_all_tc(); return;
     case Op::ptr_d:
-    case Op::ptr_i: c.tlb.purge_tr(in.op == Op::ptr_i, r3, size_mask, rid_of(c, r3)); return;
+    case Op::ptr_i: c.tlb.purge_tr(in.op == Op::ptr_i, r3, size_mask, c.rid_of(r3)); return;
     case Op::mov_to_rr:
         c.rr[r3 >> 61] = r2 & 0xfffffffd;   // ve, ps, rid
         c.tlb.changed();
@@ -312,7 +309,7 @@ void tlb_op(Cpu& c, const Insn& in) {
         return;
     }
     case Op::tak: {
-        const TlbEntry* e = c.tlb.lookup(false, r3, rid_of(c, r3));
+        const TlbEntry* e = c.tlb.lookup(false, r3, c.rid_of(r3));
         c.set_gr(in.r1, e && pte_p(e->pte) ? e->itir & 0xffffff00 : 1);
         return;
     }

@@ -1,5 +1,5 @@
-// break on the M, I and B units in slots 0, 1 and 2, and rfi back to the
-// following slot.  Break is a fault (SDM vol 2 sec 5.4 / 5.5): IIP is the
+// break on the M, I and B units in slots 0, 1 and 2 and break.x in an MLX
+// bundle (slot 1, 62-bit IIM), and rfi back to the following slot.  Break is a fault (SDM vol 2 sec 5.4 / 5.5): IIP is the
 // bundle of the break, IPSR.ri and ISR.ei its slot, IIM its immediate
 // (vol 2 sec 8, "Break Instruction vector"); the handler runs with
 // PSR.ic = 0 in register bank 0 (sec 5.5.1, 3.3.7).  rfi restores PSR
@@ -33,7 +33,23 @@
 	movl	r16 = 0xbad		// bank 0: must not reach the interrupted r16
 	;;
 	st8	[r26] = r22
+	shr.u	r24 = r19, 21		// a break.x immediate: resume after the MLX
+	;;				// bundle (IPSR.ri = 2 there is illegal)
+	cmp.ne	p14, p0 = 0, r24
+(p14)	br.cond.dpnt.few next_bundle
 	SKIP_SLOT
+	rfi
+	;;
+next_bundle:
+	mov	r16 = cr.iip
+	mov	r17 = cr.ipsr
+	;;
+	adds	r16 = 16, r16
+	dep	r17 = 0, r17, 41, 2
+	;;
+	mov	cr.iip = r16
+	mov	cr.ipsr = r17
+	;;
 	rfi
 	;;
 
@@ -64,6 +80,13 @@ bundle2:	{ .mib
 	}
 	mov	r14 = 7
 	;;
+bundle3:	{ .mlx
+	nop.m	0
+	break.x	0x3ffffffffffffff5	// the L+X instruction is slot 1
+	;;
+	}
+	mov	r15 = 8
+	;;
 	CHECK	r8, 1, 1
 	CHECK	r9, 2, 2
 	CHECK	r10, 3, 3
@@ -76,7 +99,7 @@ bundle2:	{ .mib
 	;;
 	ld8	r21 = [r20], 8
 	;;
-	CHECK	r21, 3, 9
+	CHECK	r21, 4, 9
 	// Entry for each break: IIM, ISR.ei, IIP, handler PSR (ic must be 0).
 	ld8	r22 = [r20], 8
 	;;
@@ -107,14 +130,24 @@ bundle2:	{ .mib
 	ld8	r22 = [r20], 8
 	;;
 	CHECK	r22, 2, 17
-	ld8	r22 = [r20], 8
+	ld8	r22 = [r20], 16		// skip this entry's PSR
 	;;
 	CHECK	r22, bundle2, 18
+	ld8	r22 = [r20], 8		// IIM of break.x: all 62 bits
+	;;
+	CHECK	r22, 0x3ffffffffffffff5, 19
+	ld8	r22 = [r20], 8
+	;;
+	CHECK	r22, 1, 20
+	ld8	r22 = [r20], 8
+	;;
+	CHECK	r22, bundle3, 21
+	CHECK	r15, 8, 22
 	PRINT	ok
 	EXIT	0
 fail:	EXIT	99
 
 	.data
 	.align	8
-log:	.skip	8 + 4 * 32
+log:	.skip	8 + 5 * 32
 ok:	.asciz	"break_rfi: ok\n"
