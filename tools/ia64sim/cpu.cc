@@ -169,6 +169,7 @@ bool Cpu::read(uint64_t va, unsigned size, uint64_t& out, Access acc) {
     if (mem.read(pa, size, out)) return true;
     stop = Stop::bus_error;
     stop_reason = "bus error: read of physical address with no memory";
+    faulted = true;
     return false;
 }
 
@@ -180,6 +181,7 @@ bool Cpu::write(uint64_t va, unsigned size, uint64_t v, Access acc) {
     if (stop == Stop::none) {
         stop = Stop::bus_error;
         stop_reason = "bus error: write to physical address with no memory";
+        faulted = true;
     }
     return false;
 }

@@ -74,6 +74,7 @@ void semaphore(Cpu& c, const Insn& in) {
     if (!c.mem.read(pa, in.size, old)) {
         c.stop = Stop::bus_error;
         c.stop_reason = "bus error: semaphore on physical address with no memory";
+        c.faulted = true;
         return;
     }
     uint64_t mask = mask_bits(in.size * 8u);

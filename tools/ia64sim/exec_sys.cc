@@ -136,12 +136,14 @@ void unimplemented(Cpu& c, const Insn& in) {
         c.illegal_operation();
         return;
     }
+    static constexpr char kUnits[] = "MIFBLX";
     char buf[128];
-    std::snprintf(buf, sizeof buf, "unimplemented: slot %#llx (major opcode %u) at %#llx slot %u",
-                  static_cast<unsigned long long>(in.raw), major_op(in.raw), static_cast<unsigned long long>(c.ip),
-                  c.ri);
+    std::snprintf(buf, sizeof buf, "unimplemented: %c-unit slot %#llx (major opcode %u) at %#llx slot %u",
+                  kUnits[static_cast<unsigned>(in.unit)], static_cast<unsigned long long>(in.raw), major_op(in.raw),
+                  static_cast<unsigned long long>(c.ip), c.ri);
     c.stop = Stop::unimplemented;
     c.stop_reason = buf;
+    c.faulted = true;   // not retired
 }
 
 void mov_ar(Cpu& c, const Insn& in) {

@@ -10,7 +10,7 @@ class Cpu;
 struct Insn;
 using Handler = void (*)(Cpu&, const Insn&);
 
-enum class Unit : uint8_t { M, I, F, B, L, X, A };
+enum class Unit : uint8_t { M, I, F, B, L, X };   // the slot types of a template
 
 enum class Op : uint16_t {
     unsupported,
