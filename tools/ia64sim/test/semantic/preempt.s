@@ -171,33 +171,7 @@ again:	mov	r41 = 120
 	EXIT	0
 ufail:	EXIT	91
 
-// r8 = 1 + ... + in0, checking each frame's locals after the call.
-usum:	alloc	r34 = ar.pfs, 1, 6, 1, 0
-	mov	r33 = b0
-	;;
-	shladd	r35 = r32, 3, r32
-	adds	r36 = 11, r32
-	cmp.eq	p6, p7 = 0, r32
-	;;
-(p6)	mov	r8 = 0
-(p6)	br.cond.dpnt.few 1f
-	adds	r39 = -1, r32
-	br.call.sptk.many b0 = usum
-	;;
-	shladd	r37 = r32, 3, r32
-	adds	r38 = 11, r32
-	;;
-	cmp.ne	p8, p0 = r35, r37
-	cmp.ne	p9, p0 = r36, r38
-	;;
-(p8)	br.cond.dpnt.few ufail
-(p9)	br.cond.dpnt.few ufail
-	add	r8 = r8, r32
-1:	mov	ar.pfs = r34
-	mov	b0 = r33
-	;;
-	br.ret.sptk.many b0
-	;;
+	CHECKED_SUM usum, ufail
 
 	.data
 	.align	8

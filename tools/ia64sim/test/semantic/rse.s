@@ -144,34 +144,7 @@
 	PRINT	ok
 	EXIT	0
 
-// r8 = 1 + ... + in0, checking that each frame's locals survive the call.
-rec:
-	alloc	r34 = ar.pfs, 1, 6, 1, 0
-	mov	r33 = b0
-	;;
-	shladd	r35 = r32, 2, r32
-	adds	r36 = 7, r32
-	cmp.eq	p6, p7 = 0, r32
-	;;
-(p6)	mov	r8 = 0
-(p6)	br.cond.dpnt.few 1f
-	adds	r39 = -1, r32
-	br.call.sptk.many b0 = rec
-	;;
-	shladd	r37 = r32, 2, r32
-	adds	r38 = 7, r32
-	;;
-	cmp.ne	p8, p0 = r35, r37
-	cmp.ne	p9, p0 = r36, r38
-	;;
-(p8)	br.cond.dpnt.few fail
-(p9)	br.cond.dpnt.few fail
-	add	r8 = r8, r32
-1:	mov	ar.pfs = r34
-	mov	b0 = r33
-	;;
-	br.ret.sptk.many b0
-	;;
+	CHECKED_SUM rec, fail
 
 // Flushes the caller's 12 locals, stored from flush_bs: slots 56-62 hold
 // r32-r38, slot 63 the collection (NaT bit 58 for r34), then r39-r43.
