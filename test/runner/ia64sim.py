@@ -108,6 +108,46 @@ def fuzz(cfg):
                                     "rejected as unimplemented", bad)
 
 
+ALU_SEEDS = (1, 2, 3, 4)
+ALU_CASES = 500
+
+
+def alu_model(cfg):
+    """Random integer operations checked against the Python model in
+    test/gen_alu_model.py, one self-checking program per seed."""
+    work = cfg.path("ia64sim-alu-model")
+    os.makedirs(work, exist_ok=True)
+    semdir = os.path.join(SIMDIR, "test", "semantic")
+    passed = failed = 0
+    detail = []
+    for seed in ALU_SEEDS:
+        src, obj, elf = (os.path.join(work, f"seed{seed}.{e}") for e in ("s", "o", "elf"))
+        with open(src, "w") as f:
+            subprocess.run(["python3", os.path.join(SIMDIR, "test", "gen_alu_model.py"), str(seed), str(ALU_CASES)],
+                           stdout=f, check=True)
+        subprocess.run(["ia64-linux-gnu-as", "-xexplicit", "--fatal-warnings", "-I", semdir, "-I",
+                        os.path.join(SRCDIR, "platform", "ia64sim"), src, "-o", obj], check=True)
+        subprocess.run(["ia64-linux-gnu-ld", "--no-warn-rwx-segments", "-T", os.path.join(semdir, "link.ld"), obj,
+                        "-o", elf], check=True)
+        # --dump shows CHECKPOINT, where the program leaves the failed case's number.
+        proc = subprocess.run([cfg.path("ia64sim"), "--dump", "--max-insns", "10000000", elf], capture_output=True,
+                              text=True, timeout=SEMANTIC_TIMEOUT, stdin=subprocess.DEVNULL)
+        if proc.returncode == 0 and "cases ok" in proc.stdout:
+            passed += ALU_CASES
+            continue
+        failed += 1
+        m = re.search(r"checkpoint (0x[0-9a-f]+)", proc.stderr)
+        case = int(m.group(1), 16) if m else 0
+        passed += max(case - 1, 0)
+        text = open(src).read()
+        where = text.find(f"// case {case}\n")
+        detail.append(f"seed {seed}: case {case} failed (exit {proc.returncode}); see {src}")
+        if where >= 0:
+            detail += ["  " + l for l in text[where:].splitlines()[1:8]]
+    return passed, failed, _line(cfg, "ia64sim-alu-model", passed, failed,
+                                 f"{len(ALU_SEEDS)} x {ALU_CASES} random operations vs the Python model", detail)
+
+
 def _semantic_tests(cfg):
     d = cfg.path("ia64sim-tests")
     return sorted(f[:-4] for f in os.listdir(d) if f.endswith(".elf")) if os.path.isdir(d) else []
@@ -171,11 +211,12 @@ def sequential(cfg):
 
 def parallel(cfg):
     """Jobs that may run alongside the other configs' suites."""
-    return [decoder_diff, fuzz, semantic] if cfg.platform == "ia64sim" else []
+    return [decoder_diff, fuzz, semantic, alu_model] if cfg.platform == "ia64sim" else []
 
 
 def suite_names(cfg):
-    return ["ia64sim-speed", "ia64sim-decoder", "ia64sim-fuzz", "ia64sim-semantic"] if cfg.platform == "ia64sim" else []
+    names = ["ia64sim-speed", "ia64sim-decoder", "ia64sim-fuzz", "ia64sim-semantic", "ia64sim-alu-model"]
+    return names if cfg.platform == "ia64sim" else []
 
 
 def run_program(cfg, program):
