@@ -7,7 +7,6 @@ import random
 import re
 import subprocess
 import tempfile
-import time
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMDIR = os.path.join(SRCDIR, "tools", "ia64sim")
@@ -176,19 +175,24 @@ def semantic(cfg):
 
 
 def _best_speed(cfg, name, runs):
-    """(instructions, best instructions per second) of a benchmark, or (0, 0.0) if it failed."""
+    """(instructions, best instructions per CPU second) of a benchmark, or
+    (0, 0.0) if it failed.  CPU time, not wall time: other work on the
+    machine (parallel suites, other builds) must not fail the check."""
     elf = cfg.path("ia64sim-bench", name + ".elf")
     best = 0.0
     insns = 0
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run([cfg.path("ia64sim"), "--stats", elf], capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        m = re.search(r"instructions: (\d+)", proc.stderr)
-        if proc.returncode != 0 or not m:
+        with tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen([cfg.path("ia64sim"), "--stats", elf], stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)   # reaps it, with its own CPU times
+            proc.returncode = rc = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            m = re.search(r"instructions: (\d+)", err.read().decode())
+        cpu = usage.ru_utime + usage.ru_stime
+        if rc != 0 or not m or cpu <= 0:
             return 0, 0.0
         insns = int(m.group(1))
-        best = max(best, insns / elapsed)
+        best = max(best, insns / cpu)
     return insns, best
 
 
@@ -199,7 +203,7 @@ def speed(cfg):
     _, virtual = _best_speed(cfg, "virtual", 1)
     ok = best >= SPEED_TARGET
     return int(ok), int(not ok), _line(cfg, "ia64sim-speed", int(ok), int(not ok),
-                                       f"{insns} instructions, {best / 1e6:.0f} M/s, target "
+                                       f"{insns} instructions, {best / 1e6:.0f} M/s of CPU time, target "
                                        f"{SPEED_TARGET / 1e6:.0f} M/s; virtual mode {virtual / 1e6:.0f} M/s")
 
 

@@ -193,9 +193,8 @@ Insn decode_i(uint64_t raw) {
     default: break;
     }
     if (in.op == Op::unsupported) return Insn{};
-    uint8_t gr_src2 = (in.op == Op::mov_from_br || in.op == Op::mov_to_br) ? 0 : in.r2;
-    if (in.op == Op::mov_to_br) gr_src2 = in.r2;
-    if (in.op == Op::mov_from_br) gr_src2 = 0;
+    // Fields that name a branch or application register are not GRs.
+    uint8_t gr_src2 = in.op == Op::mov_from_br ? 0 : in.r2;
     uint8_t gr_src3 = (in.op == Op::mov_to_ar_i || in.op == Op::mov_to_ar_imm_i || in.op == Op::mov_from_ar_i)
                           ? 0 : in.r3;
     in.max_gr = std::max({in.writes_gr ? in.r1 : uint8_t{0}, gr_src2, gr_src3});
