@@ -53,7 +53,8 @@ kip_sysexit_return:
  * read and test (the MR copy writes only the partner's free MRs): the kernel
  * restarts an interrupted run at kip_lipc, and a fault there (a local id
  * that names no UTCB) turns the call into the kernel Lipc at
- * kip_lipc_kernel.  [kip_lipc_forward, kip_lipc_completion) commits the
+ * kip_lipc_kernel; inside [kip_lipc_copy_saved, kip_lipc_copy_restored) it
+ * first restores the registers the word copy borrowed.  [kip_lipc_forward, kip_lipc_completion) commits the
  * switch with stores that depend only on registers that stay unchanged
  * until its last instruction: the kernel finishes an interrupted commit
  * itself (lipc_arch.cc mirrors these five instructions) and kills a thread
@@ -101,16 +102,23 @@ kip_lipc_completion:
 kip_lipc_copy:
     test    $0x1fc0, %esi           /* typed items or propagation: the kernel's */
     jnz     kip_lipc_kernel
-    mov     %esi, %ebx
-    and     $0x3f, %ebx
-    cmp     $2, %ebx
+    mov     %esi, %ebx              /* the copy needs ESI, EDI, ECX: keep MR0 */
+    mov     %ecx, %ebp              /* and the timeouts (EDI is %gs:0) */
+    .global kip_lipc_copy_saved
+kip_lipc_copy_saved:                /* up to kip_lipc_copy_restored the kernel */
+    mov     %esi, %ecx              /* restores ESI, ECX and EDI from EBX, EBP */
+    and     $0x3f, %ecx             /* and %gs:0 before it restarts */
+    sub     $2, %ecx
     jbe     4f
-3:  mov     (%edi,%ebx,4), %ebp     /* MR u .. MR3 into the partner's UTCB */
-    mov     %ebp, (%eax,%ebx,4)
-    dec     %ebx
-    cmp     $2, %ebx
-    ja      3b
-4:  and     $0xffff0fff, %esi       /* the flags in MR0 are the kernel's to set */
+    lea     12(%edi), %esi          /* MR3 .. MR u into the partner's UTCB */
+    lea     12(%eax), %edi
+    rep movsl
+    mov     %gs:0, %edi
+4:  mov     %ebp, %ecx
+    mov     %ebx, %esi
+    .global kip_lipc_copy_restored
+kip_lipc_copy_restored:
+    and     $0xffff0fff, %esi       /* the flags in MR0 are the kernel's to set */
     jmp     kip_lipc_forward
     .global kip_lipc_copy_end
 kip_lipc_copy_end:

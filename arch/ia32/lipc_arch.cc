@@ -8,8 +8,8 @@
 #include <generic/space.h>
 #include <generic/tcb.h>
 
-extern "C" char kip_lipc[], kip_lipc_forward[], kip_lipc_completion[], kip_lipc_copy[], kip_lipc_copy_end[],
-    kip_lipc_kernel[], kip_lipc_return[], __kip_start[];
+extern "C" char kip_lipc[], kip_lipc_forward[], kip_lipc_completion[], kip_lipc_copy[], kip_lipc_copy_saved[],
+    kip_lipc_copy_restored[], kip_lipc_copy_end[], kip_lipc_kernel[], kip_lipc_return[], __kip_start[];
 
 namespace arch {
 
@@ -24,11 +24,13 @@ Word kip_offset(const char* symbol) { return Word(symbol - __kip_start); }
 // or a single-step trap, after which the instruction has completed).
 bool is_fault(Word vector) { return vector < 32 && vector != vec_debug && vector != vec_nmi; }
 
-enum class LipcRegion { Outside, Restart, Commit };
+enum class LipcRegion { Outside, Restart, RestoreAndRestart, Commit };
 
 LipcRegion region_of(Word ip, const PageTableArch& a)
 {
     Word off = ip - a.kip_base;
+    if (off >= kip_offset(kip_lipc_copy_saved) && off < kip_offset(kip_lipc_copy_restored))
+        return LipcRegion::RestoreAndRestart;
     if ((off >= kip_offset(kip_lipc) && off < kip_offset(kip_lipc_forward)) ||
         (off >= kip_offset(kip_lipc_copy) && off < kip_offset(kip_lipc_copy_end)))
         return LipcRegion::Restart;
@@ -61,6 +63,11 @@ void settle_interrupted_lipc(Tcb* self, Frame& f, bool fault)
     switch (region_of(f.eip, a)) {
     case LipcRegion::Outside:
         return;
+    case LipcRegion::RestoreAndRestart:   // the word copy borrowed ESI, ECX, EDI
+        f.esi = f.ebx;
+        f.ecx = f.ebp;
+        f.edi = a.current_utcb_page[self->cpu->id];
+        [[fallthrough]];
     case LipcRegion::Restart:
         if (fault) {
             f.eip = a.kip_base + kip_offset(kip_lipc_kernel);

@@ -12,7 +12,8 @@
 #include <generic/tcb.h>
 #include <x86/lapic.h>
 
-extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
+extern "C" char ia32_copy_user_start[], ia32_copy_user_words[], ia32_copy_user_end[], ia32_copy_user_words_fixup[],
+    ia32_copy_user_fixup[];
 #if CONFIG_FASTPATH
 extern "C" char ia32_sysenter_general[];
 extern "C" char ia32_fastpath_user_read[];
@@ -160,7 +161,9 @@ void dump_frame(const Frame& f)
 
 Word user_access_fixup(Word ip)
 {
-    if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_end))
+    if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_words))
+        return Word(ia32_copy_user_words_fixup);
+    if (ip >= Word(ia32_copy_user_words) && ip < Word(ia32_copy_user_end))
         return Word(ia32_copy_user_fixup);
 #if CONFIG_FASTPATH
     if (ip == Word(ia32_fastpath_user_read))   // a local id whose UTCB is not mapped

@@ -244,16 +244,19 @@ KTEST(lipc, interrupted_at_every_instruction)
     noise_failures = 0;
     L4_ThreadId_t n = spawn(noise, server.raw, 100);
     bool ok = true;
-    for (L4_Word_t k = 1; k <= 120; k++) {
-        for (L4_Word_t i = 1; i <= 3; i++)
+    // Eight words: the copy (one step per word) is interrupted too.
+    const L4_Word_t u = 8;
+    for (L4_Word_t k = 1; k <= 150; k++) {
+        for (L4_Word_t i = 1; i <= u; i++)
             L4_LoadMR((int)i, k * 100 + i);
-        L4_Set_MsgTag(L4_MsgTagMake(k, 3, 0));
+        L4_Set_MsgTag(L4_MsgTagMake(k, u, 0));
         L4_KDB_InterruptAfter(k);
         L4_MsgTag_t tag = L4_Lcall(server);
-        L4_Word_t w[3];
-        L4_StoreMRs(1, 3, w);
-        bool right = L4_IpcSucceeded(tag) && L4_Label(tag) == k + 1 && w[0] == k * 100 + 2 &&
-                     w[1] == k * 100 + 3 && w[2] == k * 100 + 4;
+        L4_Word_t w[u];
+        L4_StoreMRs(1, u, w);
+        bool right = L4_IpcSucceeded(tag) && L4_Label(tag) == k + 1 && L4_UntypedWords(tag) == u;
+        for (L4_Word_t i = 0; i < u; i++)
+            right = right && w[i] == k * 100 + i + 2;
         if (!right)
             printf("    interrupted after %lu instructions: tag %lx, MR1 %lx\n", k, tag.raw, w[0]);
         ok = ok && right;
