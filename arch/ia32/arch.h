@@ -72,6 +72,16 @@ void dump_frame(const Frame& f);
 void set_kip_location(PageTableArch& a, Word kip_base);
 // Whether Ipc enters with sysenter (else int 0x30); set at boot.
 extern bool cpu_has_sysenter;
+
+// LIPC (lipc_arch.cc, kip_stubs.S): the user-level Lipc code exists here.
+inline constexpr bool has_lipc = true;
+// A thread waiting lazily resumes on its frame (user SP sp, at the Lipc
+// stub's return, EDI its UTCB), not on its kernel stack.
+void lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id);
+// Whether an Ipc entry came from the Lipc code's kernel fallback.
+[[nodiscard]] bool is_lipc_call(const Frame& f, const PageTableArch& a);
+// Test support: single-step the thread's user code from its next return.
+void start_single_step(Frame& f);
 inline constexpr Word kip_stub_size = 16;
 // Architecture-specific KIP memory descriptors: none on ia32.
 template <class Add> inline void add_arch_memory_descriptors(Add) {}

@@ -68,6 +68,7 @@ struct AsmOffsets {
         DEFINE(FRAME_EAX, offsetof(arch::Frame, eax));
         DEFINE(FRAME_VECTOR, offsetof(arch::Frame, vector));
         DEFINE(FRAME_EIP, offsetof(arch::Frame, eip));
+        DEFINE(FRAME_CS, offsetof(arch::Frame, cs));
         DEFINE(FRAME_USER_ESP, offsetof(arch::Frame, user_esp));
 
         // UTCB words (the kernel's Utcb pointer is its first word).

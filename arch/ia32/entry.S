@@ -60,7 +60,12 @@ trap_common:
     mov     $SEL_UTCB, %eax             /* for whoever leaves to user mode next */
     mov     %eax, %gs
     cld
+    testb   $3, FRAME_CS(%esp)          /* from user mode: an interrupted Lipc, a */
+    jz      1f                          /* lazy switch (ia32_user_entry) first */
     push    %esp
+    call    ia32_user_entry
+    mov     %eax, %esp
+1:  push    %esp
     call    ia32_trap
     add     $4, %esp
 .global ia32_return_from_trap

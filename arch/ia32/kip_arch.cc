@@ -2,9 +2,9 @@
 #include "arch.h"
 
 extern "C" char kip_stub_space_control[], kip_stub_thread_control[], kip_stub_processor_control[],
-    kip_stub_memory_control[], kip_stub_ipc_int[], kip_stub_lipc_int[], kip_stub_ipc_sysenter[],
-    kip_stub_lipc_sysenter[], kip_stub_unmap[], kip_stub_exchange_registers[], kip_stub_system_clock[],
-    kip_stub_thread_switch[], kip_stub_schedule[], kip_sysexit_return[], __kip_start[];
+    kip_stub_memory_control[], kip_stub_ipc_int[], kip_stub_ipc_sysenter[], kip_lipc[], kip_stub_unmap[],
+    kip_stub_exchange_registers[], kip_stub_system_clock[], kip_stub_thread_switch[], kip_stub_schedule[],
+    kip_sysexit_return[], __kip_start[];
 
 namespace arch {
 
@@ -12,8 +12,8 @@ const void* kip_stub(unsigned index)
 {
     const char* const stubs[] = {
         kip_stub_space_control, kip_stub_thread_control, kip_stub_processor_control,
-        kip_stub_memory_control, cpu_has_sysenter ? kip_stub_ipc_sysenter : kip_stub_ipc_int,
-        cpu_has_sysenter ? kip_stub_lipc_sysenter : kip_stub_lipc_int, kip_stub_unmap,
+        kip_stub_memory_control, cpu_has_sysenter ? kip_stub_ipc_sysenter : kip_stub_ipc_int, kip_lipc,
+        kip_stub_unmap,
         kip_stub_exchange_registers, kip_stub_system_clock, kip_stub_thread_switch,
         kip_stub_schedule,
     };
@@ -23,6 +23,7 @@ const void* kip_stub(unsigned index)
 void set_kip_location(PageTableArch& a, Word kip_base)
 {
     a.sysexit_ip = kip_base + Word(kip_sysexit_return - __kip_start);
+    a.kip_base = kip_base;
 }
 
 } // namespace arch

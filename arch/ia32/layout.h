@@ -34,6 +34,8 @@
 #define VECTOR_IPI          0xf1         /* cross-CPU requests */
 #define VECTOR_SPURIOUS     0xff
 #define FRAME_SYSENTER      0x100        /* Frame::vector of a sysenter entry */
+#define FRAME_RESUME        0x101        /* the entry needs no handling: back to user */
+#define FRAME_PREEMPT       0x102        /* the entry only yields (test single-stepping) */
 
 /* GDT selectors; the order is what sysenter/sysexit require. */
 #define SEL_KERNEL_CS       0x08

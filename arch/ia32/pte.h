@@ -67,6 +67,7 @@ struct PageTableArch {
     Pte* local_table = nullptr;
     Paddr root_phys = 0;     // what CR3 gets (the fast path reads it)
     Word sysexit_ip = 0;     // the KIP stubs' return point in this space
+    Word kip_base = 0;       // where this space maps the KIP (LIPC code ranges)
 };
 
 // Sets up the kernel part of a fresh root table; false on out of memory.

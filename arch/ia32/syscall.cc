@@ -32,7 +32,8 @@ void syscall_ipc(Frame* f)
     Utcb* u = self->utcb;
     u->mr(0) = f->esi;
     self->user_ipc = true;
-    ThreadId from = sys_ipc(ThreadId(f->eax), ThreadId(f->edx), f->ecx);
+    bool lipc = is_lipc_call(*f, self->space->page_table.arch_part);
+    ThreadId from = sys_ipc(ThreadId(f->eax), ThreadId(f->edx), f->ecx, lipc);
     self->user_ipc = false;
     store_ipc_results(f, u, from);
 }

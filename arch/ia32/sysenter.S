@@ -57,6 +57,9 @@ ia32_sysenter_entry:
     mov     $SEL_UTCB, %ebx
     mov     %ebx, %gs
     lea     FRAME_SIZE - TCB_SIZE(%esp), %edi   /* EDI = the sender's TCB */
+    mov     %gs:0, %ebx                     /* the user's current UTCB is ours, */
+    cmp     TCB_LOCAL_ID(%edi), %ebx        /* or LIPC switched lazily (lipc.h) */
+    jne     lazy_switch
     mov     TCB_SPACE(%edi), %ebp
     mov     SPACE_SYSEXIT_IP(%ebp), %ebx
     mov     %ebx, FRAME_EIP(%esp)
@@ -191,9 +194,8 @@ local_destination:
     /* EAX has the low six bits clear: a local id (the address of a UTCB of
        our space) or nil/anylocalthread.  The UTCB names its thread; user
        code can write there, so the TCB must confirm it. */
-    lea     -64(%eax), %ebx
-    cmp     $(USER_END - 64), %ebx
-    jae     ia32_sysenter_general
+    cmp     $USER_END, %eax                 /* (below 64 it reads the space's */
+    jae     ia32_sysenter_general           /* current-UTCB page: harmless) */
     .global ia32_fastpath_user_read
 ia32_fastpath_user_read:
     mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%eax), %ebx   /* faults resume at ia32_sysenter_general */
@@ -210,6 +212,17 @@ ia32_fastpath_user_read:
 8:  mov     TCB_GLOBAL_ID(%ebx), %eax
     jmp     destination_found
 #endif
+
+lazy_switch:                                /* the Ipc is the thread LIPC switched to */
+    mov     TCB_SPACE(%edi), %ebp
+    mov     SPACE_SYSEXIT_IP(%ebp), %ebx
+    mov     %ebx, FRAME_EIP(%esp)
+    movl    $FRAME_SYSENTER, FRAME_VECTOR(%esp)
+    push    $0x2
+    popf
+    push    %esp
+    call    ia32_user_entry
+    mov     %eax, %esp
 
     .global ia32_sysenter_general
 ia32_sysenter_general:

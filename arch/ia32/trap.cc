@@ -12,7 +12,8 @@
 #include <generic/tcb.h>
 #include <x86/lapic.h>
 
-extern "C" char ia32_copy_user_start[], ia32_copy_user_end[], ia32_copy_user_fixup[];
+extern "C" char ia32_copy_user_start[], ia32_copy_user_words[], ia32_copy_user_end[], ia32_copy_user_words_fixup[],
+    ia32_copy_user_fixup[];
 #if CONFIG_FASTPATH
 extern "C" char ia32_sysenter_general[];
 extern "C" char ia32_fastpath_user_read[];
@@ -81,6 +82,9 @@ void kdebug_trap(Frame* f)
         case 0x0d: f->eax = kdebug(t, KdebugOp::ReadCharBlocking, 0); return;
         case 0x40: kdebug(t, KdebugOp::Shutdown, f->eax); return;
         case 0x41: f->eax = kdebug(t, KdebugOp::FreeKernelMemory, 0); return;
+        case 0x42: f->eax = kdebug(t, KdebugOp::InterruptAfter, f->eax); return;
+        case 0x43: f->eax = kdebug(t, KdebugOp::FaultAfter, f->eax); return;
+        case 0x44: f->eax = kdebug(t, KdebugOp::LipcStatistics, f->eax); return;
         default: kdebug(t, KdebugOp::Enter, 0); return;   // ClearPage, ToggleBreakin, unknown
         }
     }
@@ -157,7 +161,9 @@ void dump_frame(const Frame& f)
 
 Word user_access_fixup(Word ip)
 {
-    if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_end))
+    if (ip >= Word(ia32_copy_user_start) && ip < Word(ia32_copy_user_words))
+        return Word(ia32_copy_user_words_fixup);
+    if (ip >= Word(ia32_copy_user_words) && ip < Word(ia32_copy_user_end))
         return Word(ia32_copy_user_fixup);
 #if CONFIG_FASTPATH
     if (ip == Word(ia32_fastpath_user_read))   // a local id whose UTCB is not mapped
@@ -183,6 +189,14 @@ extern "C" void ia32_trap(Frame* f)
             kernel_fault(f);
         return;
     }
-    user_trap(f);
+    switch (f->vector) {
+    case FRAME_RESUME:    // ia32_user_entry settled it (lipc_arch.cc)
+        break;
+    case FRAME_PREEMPT:
+        yield();
+        break;
+    default:
+        user_trap(f);
+    }
     preemption_point();
 }

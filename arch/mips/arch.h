@@ -53,6 +53,7 @@ void init_boot_cpu(CpuLocal& cpu);
 #include "exception_message.h"
 #include "fpu.h"
 #include "kip_stubs.h"
+#include "lipc.h"
 #include "paging.h"
 #include "pte.h"
 #include "timer.h"

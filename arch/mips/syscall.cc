@@ -35,14 +35,14 @@ void load_mrs(Frame* f, Utcb* u)
         f->gpr[s0 + i] = u->mr(1 + i);
 }
 
-void ipc(Frame* f)
+void ipc(Frame* f, bool lipc)
 {
     Tcb* self = Tcb::current();
     Utcb* u = self->utcb;
     MsgTag tag(f->gpr[v1]);
     spill_mrs(f, u, tag.untyped() + tag.typed());
     self->user_ipc = true;   // tcb.h: inside a user Ipc (MIPS has no fast path that uses it)
-    ThreadId from = sys_ipc(ThreadId(f->gpr[a0]), ThreadId(f->gpr[a1]), f->gpr[a2]);
+    ThreadId from = sys_ipc(ThreadId(f->gpr[a0]), ThreadId(f->gpr[a1]), f->gpr[a2], lipc);
     self->user_ipc = false;
     f->gpr[v0] = from.raw();
     load_mrs(f, u);
@@ -78,8 +78,8 @@ void syscall(Frame* f)
         kernel_interface(f);
         return;
     case SYSCALL_IPC:
-    case SYSCALL_LIPC:
-        ipc(f);
+    case SYSCALL_LIPC:   // a kernel Lipc: the same as Ipc (lipc.h)
+        ipc(f, number == SYSCALL_LIPC);
         return;
     case SYSCALL_EXCHANGE_REGISTERS: {
         ExregsArgs a{f->gpr[a1], f->gpr[a2], f->gpr[a3], f->gpr[a4], f->gpr[a5], ThreadId(f->gpr[a6])};

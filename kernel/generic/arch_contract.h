@@ -138,6 +138,14 @@ static_assert(requires(Utcb& u, arch::Frame& f, Word w) {
     arch::read_exception_reply(u, f);
 });
 
+// LIPC (kernel/generic/lipc.h): whether the KIP has user-level Lipc code,
+// and how a lazily waiting thread resumes; single-stepping for its tests.
+static_assert(requires { { arch::has_lipc } -> same_as<const bool&>; });
+static_assert(requires(arch::ThreadContext& ctx, arch::Frame& f, const arch::PageTableArch& a, Word w) {
+    arch::lipc_resume_frame(ctx, f, a, w, w);
+    arch::start_single_step(f);
+});
+
 // Time: the cycle counter's rate and the tick timer.
 static_assert(requires(unsigned us) {
     { arch::calibrate_cycles_per_ms() } -> same_as<u64>;

@@ -1,5 +1,6 @@
 // ExchangeRegisters (X.2): read and modify a thread of the caller's space.
 #include "ipc.h"
+#include "lipc.h"
 #include "msg_tag.h"
 #include "scheduler.h"
 #include "space.h"
@@ -23,6 +24,7 @@ Tcb* target(Tcb* self, ThreadId dest)
     if (t == nullptr || t->space != self->space || t->utcb == nullptr || t->is_interrupt() ||
         t->state == ThreadState::Free)
         return nullptr;
+    lipc::settle(t);   // its registers and IPC state are the kernel's again
     return t;
 }
 

@@ -1,5 +1,6 @@
 #include "fpu.h"
 #include "cpu.h"
+#include "lipc.h"
 #include "object_cache.h"
 
 namespace {
@@ -14,7 +15,21 @@ void set_fpu(Cpu& cpu, bool on)
         arch::fpu_enable();
     else if (cpu.fpu_enabled)
         arch::fpu_disable();
-    cpu.fpu_enabled = on;
+    if (cpu.fpu_enabled != on) {
+        cpu.fpu_enabled = on;
+        if (cpu.fpu_owner != nullptr)
+            lipc::update_key(cpu.fpu_owner);   // LIPC must not pass live FPU registers on
+    }
+}
+
+void set_owner(Cpu& cpu, Tcb* t)
+{
+    Tcb* old = cpu.fpu_owner;
+    cpu.fpu_owner = t;
+    if (old != nullptr)
+        lipc::update_key(old);
+    if (t != nullptr)
+        lipc::update_key(t);
 }
 
 } // namespace
@@ -39,7 +54,7 @@ bool fpu_take_ownership()
         arch::fpu_reset();
     else
         arch::fpu_restore(*self->fpu);
-    cpu.fpu_owner = self;
+    set_owner(cpu, self);
     return true;
 }
 
@@ -50,7 +65,7 @@ void fpu_release(Tcb* t)
         return;
     set_fpu(cpu, true);
     arch::fpu_save(*t->fpu);
-    cpu.fpu_owner = nullptr;
+    set_owner(cpu, nullptr);
     fpu_switch(cpu, Tcb::current());
 }
 
@@ -58,7 +73,7 @@ void fpu_forget(Tcb* t)
 {
     Cpu& cpu = *t->cpu;
     if (cpu.fpu_owner == t)
-        cpu.fpu_owner = nullptr;
+        set_owner(cpu, nullptr);
     if (t->fpu != nullptr) {
         fpu_states.destroy(t->fpu);
         t->fpu = nullptr;

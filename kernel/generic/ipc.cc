@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "cpu.h"
 #include "interrupts.h"
+#include "lipc.h"
 #include "scheduler.h"
 #include "space.h"
 #include "transfer.h"
@@ -44,6 +45,7 @@ void enqueue_sender(Tcb* receiver, Tcb* s)
         head->send_prev = s;
     }
     s->polling_on = receiver;
+    lipc::update_key(receiver);   // LIPC must not pass queued senders
 }
 
 void dequeue_sender(Tcb* s)
@@ -62,12 +64,15 @@ void dequeue_sender(Tcb* s)
     }
     s->send_next = s->send_prev = nullptr;
     s->polling_on = nullptr;
+    lipc::update_key(receiver);
 }
 
 // Whether receiver r is in a receive phase that accepts sender s (sending
-// on behalf of virtual_sender when propagating).
-bool waits_for(const Tcb* r, const Tcb* s, ThreadId virtual_sender)
+// on behalf of virtual_sender when propagating).  A thread waiting for LIPC
+// comes under kernel control first.
+bool waits_for(Tcb* r, const Tcb* s, ThreadId virtual_sender)
 {
+    lipc::settle(r);
     if (r->state != ThreadState::Waiting)
         return false;
     ThreadId p = r->partner;
@@ -156,7 +161,10 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
     Tcb* sender_as = self;
     if (tag.is_propagated()) {
         Tcb* v = resolve(self, ThreadId(self->utcb->virtual_sender()));
-        if (v != nullptr && !v->is_interrupt() &&
+        if (v != nullptr)
+            lipc::settle(v);
+        // Kernel threads (no space) cannot be virtual senders either.
+        if (v != nullptr && !v->is_interrupt() && v->space != nullptr &&
             (v->space == space || to->space == space || v->space->redirector == self->global_id)) {
             virtual_sender = v->global_id;
             sender_as = v;
@@ -243,7 +251,7 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
 // `result`, or false when the receive must start over (Retry).
 [[nodiscard]] bool receive_woken(Tcb* self, ThreadId& result);
 
-ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
+ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken, bool lipc)
 {
     ThreadId want = from_spec;
     if (!from_spec.is_any() && !from_spec.is_any_local()) {
@@ -288,8 +296,14 @@ ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken)
                 }
                 have_deadline = true;
             }
-            self->state = ThreadState::Waiting;
-            self->partner = want;
+            if (lipc && lipc::may_wait_lazily(self, want, timeout)) {
+                // LIPC may complete this receive: the thread then resumes on
+                // a frame rebuilt from its UTCB, never here (lipc.h).
+                lipc::block_lazily(self, want);
+            } else {
+                self->state = ThreadState::Waiting;
+                self->partner = want;
+            }
             if (deadline != TimeValue::never_us)
                 set_timeout(self, deadline);
             if (woken != nullptr)
@@ -353,11 +367,13 @@ ThreadId ipc_resume_receive(Tcb* self)
     // Retry: a picked sender went away.  The fast path picks no senders, so
     // partner still holds the from-specifier the thread blocked with; its
     // receive timeout was never (a fast-path condition).
-    return receive(self, self->partner, TimeValue::never(), nullptr);
+    return receive(self, self->partner, TimeValue::never(), nullptr, false);
 }
 
-ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word)
+ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word, bool lipc)
 {
+    if (lipc)
+        lipc::statistics.kernel_calls++;
     Tcb* self = Tcb::current();
     Timeouts timeouts(timeouts_word);
     Tcb* woken = nullptr;
@@ -368,13 +384,13 @@ ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word)
         release(woken);
         return ThreadId::nil();
     }
-    return receive(self, from_spec, timeouts.receive(), woken);
+    return receive(self, from_spec, timeouts.receive(), woken, lipc);
 }
 
 bool kernel_call_ipc(ThreadId to, Word timeouts)
 {
     Utcb* u = Tcb::current()->utcb;
-    (void)sys_ipc(to, to, timeouts);
+    (void)sys_ipc(to, to, timeouts, false);
     return !MsgTag(u->mr(0)).is_error();
 }
 

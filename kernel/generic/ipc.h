@@ -15,9 +15,11 @@
 #include "tcb.h"
 #include "time_value.h"
 
-// The Ipc system call of the current thread.  Returns the sender's id (nil
-// without a receive phase or on error); MR0 and ErrorCode are in the UTCB.
-ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts);
+// The Ipc system call of the current thread (`lipc`: it came from the
+// user-level Lipc code, so LIPC may complete its receive).  Returns the
+// sender's id (nil without a receive phase or on error); MR0 and ErrorCode
+// are in the UTCB.
+ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts, bool lipc);
 
 // A message the kernel sends on the current thread's behalf (page fault,
 // exception): saves the thread's first `mr_count` MRs, lets fill() write the

@@ -21,6 +21,7 @@ const char* state_name(ThreadState s)
     case ThreadState::Stopped: return "stopped";
     case ThreadState::Interrupt: return "interrupt";
     case ThreadState::Transfer: return "transfer";
+    case ThreadState::WaitingLipc: return "waiting (lipc)";
     }
     return "?";
 }

@@ -3,6 +3,7 @@
 #include "console.h"
 #include "kdb.h"
 #include "kmem.h"
+#include "lipc.h"
 #include "space.h"
 #include "platform.h"
 
@@ -67,6 +68,19 @@ Word kdebug(Tcb* t, KdebugOp op, Word arg)
         platform::shutdown(unsigned(arg));
     case KdebugOp::FreeKernelMemory:
         return t->space->privileged ? kmem.free_pages() : 0;
+    case KdebugOp::InterruptAfter:
+    case KdebugOp::FaultAfter:
+        // The arch single-steps the thread and counts (arch::step_user).
+        if (!t->space->privileged || arg == 0)
+            return 0;
+        t->step_budget = arg;
+        t->step_as_fault = op == KdebugOp::FaultAfter;
+        arch::start_single_step(*t->user_frame());
+        return arg;
+    case KdebugOp::LipcStatistics:
+        if (!t->space->privileged)
+            return 0;
+        return arg == 0 ? lipc::statistics.kernel_calls : lipc::statistics.syncs;
     }
     return 0;
 }

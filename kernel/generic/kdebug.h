@@ -12,6 +12,11 @@ enum class KdebugOp {
     ReadCharBlocking,  // returns a character
     Shutdown,          // Chestnut extension: end the machine, arg = exit code (privileged)
     FreeKernelMemory,  // Chestnut extension: returns the free kernel-pool pages (privileged)
+    InterruptAfter,    // Chestnut test support: interrupt the caller after arg user
+                       // instructions, by preemption (privileged)
+    FaultAfter,        // the same, delivered as if that instruction faulted (privileged)
+    LipcStatistics,    // Chestnut test support: arg 0 = Lipc calls the kernel handled,
+                       // 1 = lazy switches it synchronized (privileged)
 };
 
 // Performs op for thread t; the result goes back to the caller's register.

@@ -1,6 +1,7 @@
 // Schedule and ThreadSwitch (X.2).
 #include "clock.h"
 #include "cpu.h"
+#include "lipc.h"
 #include "scheduler.h"
 #include "space.h"
 #include "syscalls.h"
@@ -20,7 +21,8 @@ Word state_word(const Tcb* t)
     switch (t->state) {
     case ThreadState::Running: return 3;
     case ThreadState::Polling: return 4;   // pending send
-    case ThreadState::Waiting: return 6;   // waiting to receive
+    case ThreadState::Waiting:
+    case ThreadState::WaitingLipc: return 6;   // waiting to receive
     default: return 1;                     // dead
     }
 }
@@ -73,6 +75,7 @@ Word sys_schedule(ThreadId dest, Word time_control, Word processor_control, Word
         bool queued = t->in_ready_queue;
         cpu.ready.remove(t);
         t->priority = u8(prio_control & 0xff);
+        lipc::update_key(t);
         if (queued || (t->is_runnable() && t != self))
             cpu.ready.insert(t);
         cpu.need_resched = true;

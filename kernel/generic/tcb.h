@@ -41,6 +41,7 @@ enum class ThreadState : u8 {
     Stopped,         // stopped by the kernel (fault without handler)
     Interrupt,       // an interrupt thread (no user context)
     Transfer,        // a sender waiting for its receiver to resolve a page fault
+    WaitingLipc,     // blocked in a Lipc receive; its UTCB says for whom (lipc.h)
 };
 
 // Why a blocked thread was woken.
@@ -115,6 +116,11 @@ public:
     u64 quantum_used_us = 0;
     u8 sensitive_priority = 0;    // preemption control (X.2 Schedule)
     u64 max_delay_us = 0;
+
+    // --- test support: interrupt the thread after this many user
+    // instructions (kdebug, single-stepping), by preemption or as a fault ---
+    Word step_budget = 0;
+    bool step_as_fault = false;
 
     // --- interrupt threads ---
     ThreadId irq_handler;         // nil when detached

@@ -4,6 +4,7 @@
 #include "fpu.h"
 #include "interrupts.h"
 #include "ipc.h"
+#include "lipc.h"
 #include "scheduler.h"
 #include "space.h"
 
@@ -51,6 +52,8 @@ bool activate_thread(Tcb* t, Word utcb_location, ThreadId pager)
     u->my_global_id() = t->global_id.raw();
     u->pager() = pager.raw();
     u->processor_no() = t->cpu->id;
+    u->lipc_wait() = 0;
+    lipc::update_key(t);
     // Wait for the start-up message, as if in a closed receive from the pager.
     t->state = ThreadState::Waiting;
     t->partner = pager;
@@ -72,6 +75,7 @@ void delete_thread(Tcb* t)
 {
     assert(t != Tcb::current());
     Cpu& cpu = *t->cpu;
+    lipc::forget(t);   // LIPC must not resume it
     ipc_unlink(t);
     interrupts_forget_handler(t->global_id);
     cancel_timeout(t);

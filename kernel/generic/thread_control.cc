@@ -2,6 +2,7 @@
 #include "boot.h"
 #include "cpu.h"
 #include "interrupts.h"
+#include "lipc.h"
 #include "space.h"
 #include "syscalls.h"
 #include "thread.h"
@@ -137,6 +138,8 @@ Word sys_thread_control(ThreadId dest, ThreadId space_id, ThreadId scheduler, Th
         return syscall_fail(syscall_error::invalid_thread);   // kernel threads
 
     Tcb* t = Tcb::slot(dest.number());
+    if (t->exists() && t->global_id == dest)
+        lipc::settle(t);
     if (space_id.is_nil()) {                                   // delete
         if (!t->exists() || t->global_id != dest)
             return syscall_fail(syscall_error::invalid_thread);

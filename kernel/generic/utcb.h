@@ -32,6 +32,15 @@ public:
     [[nodiscard]] Word& virtual_sender() { return w_[mr0_index - 6]; }   // also ActualSender on receive
     [[nodiscard]] Word& thread_word(unsigned i) { return w_[mr0_index - 4 - i]; }
 
+    // LIPC (lipc.h): words the user-level Lipc code and the kernel share.
+    // They sit in the three words below MR0 that X.2 leaves to the kernel.
+    static constexpr unsigned lipc_sp_index = mr0_index - 1;
+    static constexpr unsigned lipc_wait_index = mr0_index - 2;
+    static constexpr unsigned lipc_key_index = mr0_index - 3;
+    [[nodiscard]] Word& lipc_sp() { return w_[lipc_sp_index]; }
+    [[nodiscard]] Word& lipc_wait() { return w_[lipc_wait_index]; }
+    [[nodiscard]] Word& lipc_key() { return w_[lipc_key_index]; }
+
     [[nodiscard]] ThreadId pager_id() { return ThreadId(pager()); }
     [[nodiscard]] ThreadId exception_handler_id() { return ThreadId(exception_handler()); }
 

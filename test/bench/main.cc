@@ -263,7 +263,7 @@ int main()
     L4_Yield();
     ipc_series("ipc_inter", &__l4_ipc_stub, inter);
     ipc_series("ipc_intra", &__l4_ipc_stub, intra);
-    ipc_series("lipc", &__l4_lipc_stub, local);
+    ipc_series("lipc", &__l4_lipc_stub, L4_LocalIdOf(local));   // Lipc takes local ids
 
     report_value("bench_loop_overhead", loop_overhead());
 

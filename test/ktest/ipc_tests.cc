@@ -1,6 +1,7 @@
 // IPC between threads of the root task's space: every X.2 form, timeouts,
 // send queues, local ids, propagation, redirection, abort.
 #include "ktest.h"
+#include "spaces.h"
 #include "threads.h"
 #include <l4/ipc.h>
 #include <l4/thread.h>
@@ -287,6 +288,33 @@ KTEST(ipc, propagation_names_the_virtual_sender)
     CHECK(L4_GlobalIdOf((L4_ThreadId_t){rfrom}) == virt);
     reap(receiver);
     reap(virt);
+}
+
+KTEST(ipc, propagation_for_a_kernel_thread_is_ignored)
+{
+    // A kernel thread (the idle thread at SystemBase) as virtual sender: it
+    // has no space, so the message goes out unpropagated, to a receiver of
+    // this space and of another one alike.
+    L4_ThreadId_t receivers[] = {spawn(receive_once), spawn_in_new_space(receive_once)};
+    for (L4_ThreadId_t receiver : receivers) {
+        L4_Yield();
+        L4_Set_VirtualSender(L4_GlobalId(L4_ThreadIdSystemBase(L4_GetKernelInterface()), 1));
+        L4_MsgTag_t out = L4_MsgTagMake(3, 1, 0);
+        L4_Set_Propagation(&out);
+        L4_LoadMR(1, 0xabc);
+        L4_Set_MsgTag(out);
+        CHECK(L4_IpcSucceeded(L4_Send(receiver)));
+        L4_ThreadId_t from;
+        L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(100000), &from);
+        CHECK(L4_IpcSucceeded(tag));
+        L4_Word_t rtag, rfrom;
+        L4_StoreMR(1, &rtag);
+        L4_StoreMR(2, &rfrom);
+        CHECK(!L4_IpcPropagated((L4_MsgTag_t){rtag}));
+        CHECK(L4_GlobalIdOf((L4_ThreadId_t){rfrom}) == main_thread());
+    }
+    reap(receivers[0]);
+    reap_space_thread(receivers[1]);
 }
 
 KTEST(ipc, redirection_to_the_redirector)

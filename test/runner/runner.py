@@ -23,7 +23,9 @@ import sys
 import tempfile
 import time
 
-import bench
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (benchmark results)
+import ia64sim  # noqa: E402  (the ia64sim platform's suites)
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
@@ -249,18 +251,20 @@ def check(configs, jobs):
     totals = {cfg.name: [0, 0] for cfg in configs}
     host_done = set()   # host tests do not depend on kernel options: once per arch
     for cfg in configs:
-        if cfg.arch in host_done:
-            continue
+        host = [job(cfg) for job in ia64sim.sequential(cfg)]
+        if cfg.platform != "ia64sim" and cfg.arch not in host_done:
+            host += [run_unit(cfg), run_fuzz(cfg)]
         host_done.add(cfg.arch)
-        for p, f, line in (run_unit(cfg), run_fuzz(cfg)):
+        for p, f, line in host:
             print(line, flush=True)
             totals[cfg.name][0] += p
             totals[cfg.name][1] += f
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(run_suite, cfg, s): cfg for cfg, s in jobs_list}
+        futures.update({pool.submit(job, cfg): cfg for cfg in configs for job in ia64sim.parallel(cfg)})
         for fut in concurrent.futures.as_completed(futures):
             cfg = futures[fut]
-            p, f, line, _ = fut.result()
+            p, f, line = fut.result()[:3]
             print(line, flush=True)
             totals[cfg.name][0] += p
             totals[cfg.name][1] += f
@@ -277,6 +281,9 @@ def run_bench(configs):
     results in test/bench/results/; fails when a figure is missing or absurd."""
     status = 0
     for cfg in configs:
+        if cfg.platform == "ia64sim":
+            status |= ia64sim.bench(cfg)
+            continue
         suites = [s for s in suites_for(cfg) if s.name == "bench"]
         if not suites:
             print(f"[{cfg.name}] bench: no benchmark for this config")
@@ -296,6 +303,8 @@ def run_bench(configs):
 
 
 def interactive(cfg, program, gdb):
+    if cfg.platform == "ia64sim" and not gdb:
+        return ia64sim.run_program(cfg, program)
     modules = ["bin/sigma0", f"bin/{program}"]
     if not gdb:
         cmd = cfg.qemu(modules, icount=False)
@@ -335,6 +344,8 @@ def main():
         for cfg in configs:
             for s in suites_for(cfg):
                 print(f"{cfg.name} {s.name}")
+            for name in ia64sim.suite_names(cfg):
+                print(f"{cfg.name} {name}")
         return 0
     if args.command == "bench":
         return run_bench(configs)

@@ -51,3 +51,22 @@ L4_INLINE L4_Word_t L4_KDB_FreeKernelMemory(void)
     __asm__ __volatile__("int $3; cmpb $0x41, %%al" : "=a"(pages) : : "memory");
     return pages;
 }
+
+// Chestnut test support (privileged): the kernel interrupts the caller after
+// n more user instructions (single-stepping it), as a preemption that lets
+// other threads run, or as if that instruction faulted.
+L4_INLINE void L4_KDB_InterruptAfter(L4_Word_t n)
+{
+    __asm__ __volatile__("int $3; cmpb $0x42, %%al" : "+a"(n) : : "memory");
+}
+L4_INLINE void L4_KDB_FaultAfter(L4_Word_t n)
+{
+    __asm__ __volatile__("int $3; cmpb $0x43, %%al" : "+a"(n) : : "memory");
+}
+// Chestnut test support (privileged): LIPC statistics; which 0: Lipc calls
+// that reached the kernel, 1: lazy switches the kernel synchronized.
+L4_INLINE L4_Word_t L4_KDB_LipcStatistics(L4_Word_t which)
+{
+    __asm__ __volatile__("int $3; cmpb $0x44, %%al" : "+a"(which) : : "memory");
+    return which;
+}
