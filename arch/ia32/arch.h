@@ -75,9 +75,11 @@ extern bool cpu_has_sysenter;
 
 // LIPC (lipc_arch.cc, kip_stubs.S): the user-level Lipc code exists here.
 inline constexpr bool has_lipc = true;
-// A thread waiting lazily resumes on its frame (user SP sp, at the Lipc
-// stub's return, EDI its UTCB), not on its kernel stack.
-void lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id);
+// A thread waiting lazily resumes on its frame (user SP sp, at a KIP stub's
+// return, EDI its UTCB), not on its kernel stack.  Returns whether the frame
+// suits the fast path (Tcb::user_ipc).
+[[nodiscard]] bool lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp,
+                                     Word local_id);
 // Whether an Ipc entry came from the Lipc code's kernel fallback.
 [[nodiscard]] bool is_lipc_call(const Frame& f, const PageTableArch& a);
 // Test support: single-step the thread's user code from its next return.

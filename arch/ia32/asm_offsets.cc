@@ -16,15 +16,14 @@
 struct AsmOffsets {
     static void emit()
     {
-        // Tcb.  state, user_ipc, halted, quantum_exhausted form one word.
+        // Tcb.  state, user_ipc, halted, in_wakeup_queue form one word.
         static_assert(offsetof(Tcb, user_ipc) == offsetof(Tcb, state) + 1 &&
                       offsetof(Tcb, halted) == offsetof(Tcb, state) + 2 &&
-                      offsetof(Tcb, quantum_exhausted) == offsetof(Tcb, state) + 3);
+                      offsetof(Tcb, in_wakeup_queue) == offsetof(Tcb, state) + 3);
         static_assert(sizeof(ThreadState) == 1 && sizeof(bool) == 1);
         DEFINE(TCB_STATE_WORD, offsetof(Tcb, state));
         DEFINE(TCB_USER_IPC, offsetof(Tcb, user_ipc));
         DEFINE(TCB_PRIORITY, offsetof(Tcb, priority));
-        DEFINE(TCB_IN_WAKEUP_QUEUE, offsetof(Tcb, in_wakeup_queue));
         DEFINE(TCB_GLOBAL_ID, offsetof(Tcb, global_id));
         DEFINE(TCB_LOCAL_ID, offsetof(Tcb, local_id));
         DEFINE(TCB_SPACE, offsetof(Tcb, space));
@@ -33,8 +32,8 @@ struct AsmOffsets {
         DEFINE(TCB_PARTNER, offsetof(Tcb, partner));
         DEFINE(TCB_SEND_QUEUE, offsetof(Tcb, send_queue));
         DEFINE(TCB_KSP, offsetof(Tcb, context) + offsetof(arch::ThreadContext, ksp));
-        // The state word of a thread the fast path may deliver to: Waiting,
-        // not halted, quantum left, in a user IPC.
+        // The state word of a thread the fast path may deliver to: Waiting
+        // in a user IPC, not halted, no timeout pending.
         DEFINE(STATE_WAITING_USER, Word(ThreadState::Waiting) | (Word(1) << 8));
         DEFINE(STATE_RUNNING, Word(ThreadState::Running));
         DEFINE(STATE_WAITING, Word(ThreadState::Waiting));

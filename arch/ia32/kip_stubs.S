@@ -72,11 +72,11 @@ kip_lipc:
     je      1f                      /* the kernel or this code wrote there) */
     cmp     $-64, %ebx
     jb      kip_lipc_kernel
-1:  cmp     %eax, %edx              /* we wait for the partner, anyone or */
-    je      2f                      /* any local thread */
-    cmp     $-1, %edx
-    je      2f
+1:  cmp     %eax, %edx              /* we wait for the partner, any local */
+    je      2f                      /* thread (LreplyWait) or anyone */
     cmp     $-64, %edx
+    je      2f
+    cmp     $-1, %edx
     jne     kip_lipc_kernel
 2:  mov     -12(%eax), %ebx         /* same CPU, its priority >= ours, our FPU */
     sub     -12(%edi), %ebx         /* unused, nobody queued (lipc.h) */

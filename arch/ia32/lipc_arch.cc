@@ -102,14 +102,17 @@ Step count_step(Tcb* self, Frame& f)
 
 } // namespace
 
-void lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id)
+bool lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id)
 {
+    // Both return points are a `ret` in the KIP; with sysenter the frame is
+    // a sysenter frame, so the fast path can complete the thread's receive.
     f.user_esp = sp;
-    f.eip = a.kip_base + kip_offset(kip_lipc_return);   // the Lipc stub's ret
-    f.vector = VECTOR_IPC;                              // leaves by iret
+    f.eip = cpu_has_sysenter ? a.sysexit_ip : a.kip_base + kip_offset(kip_lipc_return);
+    f.vector = cpu_has_sysenter ? FRAME_SYSENTER : VECTOR_IPC;
     f.eflags = Frame::fixed_user_flags;                 // (clobbered by Ipc)
     f.edi = local_id;
     ctx.ksp = 0;                                        // resumes in ia32_fastpath_resume
+    return cpu_has_sysenter;
 }
 
 bool is_lipc_call(const Frame& f, const PageTableArch& a)

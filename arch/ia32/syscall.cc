@@ -31,7 +31,7 @@ void syscall_ipc(Frame* f)
     Tcb* self = Tcb::current();
     Utcb* u = self->utcb;
     u->mr(0) = f->esi;
-    self->user_ipc = true;
+    self->user_ipc = f->leaves_by_sysexit();   // the fast path only leaves by sysexit
     bool lipc = is_lipc_call(*f, self->space->page_table.arch_part);
     ThreadId from = sys_ipc(ThreadId(f->eax), ThreadId(f->edx), f->ecx, lipc);
     self->user_ipc = false;

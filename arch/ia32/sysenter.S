@@ -16,9 +16,9 @@
  * clean (DF, NT, AC, TF off) and either the fast path completes the IPC or
  * ia32_sysenter_ipc() runs the general path.
  *
- * Register contract on exit (sysexit, or iret for frames that are not
- * sysenter frames): EAX from, ESI MR0, EBX MR1, EBP MR2, EDI preserved,
- * ECX/EDX clobbered.
+ * Register contract on exit (sysexit; the fast path only completes
+ * receives of threads that entered by sysenter, Tcb::user_ipc): EAX from,
+ * ESI MR0, EBX MR1, EBP MR2, EDI preserved, ECX/EDX clobbered.
  *
  * The fast path handles the common case of seed 004: an untyped message
  * (no typed items, no propagation) to a thread waiting for us (or anyone)
@@ -29,7 +29,10 @@
  * ESI, MR1/MR2 in EBX/EBP and MR3.. from UTCB to UTCB, leaves the sender
  * Waiting with ksp 0 (ia32_fastpath_resume continues it if the general path
  * wakes it), and leaves into the destination straight from its frame.  The
- * ready queue is not touched (lazy dispatching).
+ * ready queue is not touched (lazy dispatching).  It only arms the FPU trap
+ * when the sender's FPU registers are live; an owner it switches to takes
+ * one more trap when it uses the FPU again (seed 003: switching to anyone
+ * else only sets TS).
  *
  * Segments: the user may have loaded any DPL-3 selector into DS, ES, FS
  * and GS, and segment limits do not protect the kernel (QEMU does not check
@@ -42,6 +45,8 @@
 #include "asm_offsets.h"
 
 #define DEST_FRAME(field) (TCB_SIZE - FRAME_SIZE + field)
+/* The sender's TCB fields, through ESP (= its frame, the top of its TCB page). */
+#define SELF(field) (FRAME_SIZE - TCB_SIZE + field)(%esp)
 #define TCB_INDEX_MASK ((MAX_THREADS - 1) << TCB_SIZE_BITS)
 
 .text
@@ -56,18 +61,17 @@ ia32_sysenter_entry:
     mov     %ebx, %es                       /* and whoever runs next the UTCB GS */
     mov     $SEL_UTCB, %ebx
     mov     %ebx, %gs
-    lea     FRAME_SIZE - TCB_SIZE(%esp), %edi   /* EDI = the sender's TCB */
     mov     %gs:0, %ebx                     /* the user's current UTCB is ours, */
-    cmp     TCB_LOCAL_ID(%edi), %ebx        /* or LIPC switched lazily (lipc.h) */
+    cmp     SELF(TCB_LOCAL_ID), %ebx        /* or LIPC switched lazily (lipc.h) */
     jne     lazy_switch
-    mov     TCB_SPACE(%edi), %ebp
+    mov     SELF(TCB_SPACE), %ebp
     mov     SPACE_SYSEXIT_IP(%ebp), %ebx
     mov     %ebx, FRAME_EIP(%esp)
     movl    $FRAME_SYSENTER, FRAME_VECTOR(%esp)
     push    $0x2                            /* DF, NT, AC, TF off; IF stays off */
     popf
 #if CONFIG_FASTPATH
-    /* EAX to, ECX timeouts, EDX from-specifier, ESI MR0, EDI self, EBP its space */
+    /* EAX to, ECX timeouts, EDX from-specifier, ESI MR0, EBP the sender's space */
     test    $0x1fc0, %esi                   /* typed items or propagation */
     jnz     ia32_sysenter_general
     test    %cx, %cx                        /* a receive timeout other than never */
@@ -83,18 +87,16 @@ ia32_sysenter_entry:
     cmp     %eax, TCB_GLOBAL_ID(%ebx)       /* also rejects stale versions */
     jne     ia32_sysenter_general
 destination_found:
-    /* EBX = the destination: Waiting in a user receive, not halted,
-       quantum left, no receive timeout pending, waiting for us or anyone */
+    /* EBX = the destination: Waiting in a user receive, not halted, no
+       receive timeout pending (tcb.h), waiting for us or anyone */
     cmpl    $STATE_WAITING_USER, TCB_STATE_WORD(%ebx)
-    jne     ia32_sysenter_general
-    cmpb    $0, TCB_IN_WAKEUP_QUEUE(%ebx)
     jne     ia32_sysenter_general
     cmpl    $-1, TCB_PARTNER(%ebx)
     je      1f
-    mov     TCB_GLOBAL_ID(%edi), %ecx
+    mov     SELF(TCB_GLOBAL_ID), %ecx
     cmp     %ecx, TCB_PARTNER(%ebx)
     jne     ia32_sysenter_general
-1:  mov     TCB_CPU(%edi), %ecx             /* ECX = this CPU */
+1:  mov     SELF(TCB_CPU), %ecx             /* ECX = this CPU */
 #if CONFIG_MAX_CPUS > 1
     cmp     %ecx, TCB_CPU(%ebx)
     jne     ia32_sysenter_general
@@ -108,23 +110,21 @@ destination_found:
     je      2f
     cmp     $-1, %edx
     jne     ia32_sysenter_general
-    cmpl    $0, TCB_SEND_QUEUE(%edi)
+    cmpl    $0, SELF(TCB_SEND_QUEUE)
     jne     ia32_sysenter_general
 2:
     /* --- commit: the sender waits, the destination runs --- */
-    movw    $(STATE_WAITING | 1 << 8), TCB_STATE_WORD(%edi)   /* state, user_ipc */
-    mov     %edx, TCB_PARTNER(%edi)
-    movl    $0, TCB_KSP(%edi)
+    movw    $(STATE_WAITING | 1 << 8), SELF(TCB_STATE_WORD)   /* state, user_ipc */
+    mov     %edx, SELF(TCB_PARTNER)
+    movl    $0, SELF(TCB_KSP)
     movw    $STATE_RUNNING, TCB_STATE_WORD(%ebx)             /* user_ipc off */
-    /* EAX = the sender as the destination names it */
+    /* --- switch: space, current UTCB, FPU trap, kernel stack; EAX = the
+       sender as the destination names it.  The CPU's active space is the
+       sender's (cpu.h), so only another space needs a CR3 load. --- */
     mov     TCB_SPACE(%ebx), %ebp
-    mov     TCB_GLOBAL_ID(%edi), %eax
-    cmp     %ebp, TCB_SPACE(%edi)
-    jne     3f
-    mov     TCB_LOCAL_ID(%edi), %eax
-3:  /* --- switch: space, current UTCB, FPU trap, kernel stack --- */
-    cmp     %ebp, CPU_ACTIVE_SPACE(%ecx)
-    je      4f
+    cmp     %ebp, SELF(TCB_SPACE)
+    je      same_space
+    mov     SELF(TCB_GLOBAL_ID), %eax
     mov     %ebp, CPU_ACTIVE_SPACE(%ecx)
     mov     SPACE_ROOT_PHYS(%ebp), %edx
     mov     %edx, %cr3
@@ -134,20 +134,16 @@ destination_found:
 #endif
     mov     TCB_LOCAL_ID(%ebx), %ebp
     mov     %ebp, (%edx)
-    cmp     %ebx, CPU_FPU_OWNER(%ecx)
-    je      fpu_on
-    cmpb    $0, CPU_FPU_ENABLED(%ecx)
-    jne     fpu_off
+    cmpb    $0, CPU_FPU_ENABLED(%ecx)       /* the sender's FPU registers are live: */
+    jne     fpu_off                         /* arm the trap (seed 003, lazy FPU) */
 5:  lea     TCB_SIZE(%ebx), %edx
     mov     %edx, CPU_TSS_ESP0(%ecx)
     /* --- message: MR0 in ESI, MR1 and MR2 in EBX and EBP, the rest UTCB
        to UTCB; flags in MR0 (bits 12-15) are the kernel's to set --- */
-    mov     TCB_UTCB(%edi), %ebp
+    mov     SELF(TCB_UTCB), %ebp
     cmpw    $2, %si
     ja      copy_words
-6:  cmpl    $FRAME_SYSENTER, DEST_FRAME(FRAME_VECTOR)(%ebx)
-    jne     leave_by_iret
-    mov     DEST_FRAME(FRAME_EDI)(%ebx), %edi
+6:  mov     DEST_FRAME(FRAME_EDI)(%ebx), %edi   /* a sysenter frame (user_ipc) */
     mov     DEST_FRAME(FRAME_USER_ESP)(%ebx), %ecx
     mov     DEST_FRAME(FRAME_EIP)(%ebx), %edx
     mov     UTCB_MR0 + 4(%ebp), %ebx
@@ -169,21 +165,12 @@ copy_words:                                 /* MR3..MRu, and clear the flags */
 7:  and     $0xffff0fff, %esi
     jmp     6b
 
-leave_by_iret:                              /* the destination entered by int 0x30 */
-    lea     DEST_FRAME(0)(%ebx), %esp
-    mov     %eax, FRAME_EAX(%esp)
-    mov     %esi, FRAME_ESI(%esp)
-    mov     UTCB_MR0 + 4(%ebp), %eax
-    mov     %eax, FRAME_EBX(%esp)
-    mov     UTCB_MR0 + 8(%ebp), %eax
-    mov     %eax, FRAME_EBP(%esp)
-    jmp     ia32_return_from_trap
+same_space:
+    mov     SELF(TCB_LOCAL_ID), %eax
+    jmp     4b
 
-fpu_on:
-    clts
-    movb    $1, CPU_FPU_ENABLED(%ecx)
-    jmp     5b
-fpu_off:
+fpu_off:                                    /* (the owner's LIPC key keeps its FPU bit:
+                                               conservative until the kernel rewrites it) */
     mov     %cr0, %edx
     or      $CR0_TS, %edx
     mov     %edx, %cr0
@@ -214,7 +201,7 @@ ia32_fastpath_user_read:
 #endif
 
 lazy_switch:                                /* the Ipc is the thread LIPC switched to */
-    mov     TCB_SPACE(%edi), %ebp
+    mov     SELF(TCB_SPACE), %ebp
     mov     SPACE_SYSEXIT_IP(%ebp), %ebx
     mov     %ebx, FRAME_EIP(%esp)
     movl    $FRAME_SYSENTER, FRAME_VECTOR(%esp)

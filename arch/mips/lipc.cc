@@ -3,7 +3,7 @@
 
 namespace arch {
 
-void lipc_resume_frame(ThreadContext&, Frame&, const PageTableArch&, Word, Word)
+bool lipc_resume_frame(ThreadContext&, Frame&, const PageTableArch&, Word, Word)
 {
     panic("LIPC resume on MIPS, which never lets a thread wait lazily (has_lipc is false)");
 }

@@ -14,7 +14,7 @@
 namespace arch {
 
 inline constexpr bool has_lipc = false;
-NORETURN void lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id);
+NORETURN bool lipc_resume_frame(ThreadContext& ctx, Frame& f, const PageTableArch& a, Word sp, Word local_id);
 NORETURN void start_single_step(Frame& f);
 
 } // namespace arch

@@ -142,7 +142,7 @@ static_assert(requires(Utcb& u, arch::Frame& f, Word w) {
 // and how a lazily waiting thread resumes; single-stepping for its tests.
 static_assert(requires { { arch::has_lipc } -> same_as<const bool&>; });
 static_assert(requires(arch::ThreadContext& ctx, arch::Frame& f, const arch::PageTableArch& a, Word w) {
-    arch::lipc_resume_frame(ctx, f, a, w, w);
+    { arch::lipc_resume_frame(ctx, f, a, w, w) } -> same_as<bool>;
     arch::start_single_step(f);
 });
 

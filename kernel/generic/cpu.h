@@ -15,7 +15,8 @@ struct Cpu {
     Tcb* idle = nullptr;
     ReadyQueue<Tcb> ready;
     Tcb* wakeup_queue = nullptr;    // sorted by timeout_at, earliest first
-    Space* active_space = nullptr;  // whose page table this CPU has loaded
+    Space* active_space = nullptr;  // whose page table this CPU has loaded: always
+                                    // the running thread's when that is a user thread
     bool need_resched = false;
     Tcb* fpu_owner = nullptr;       // whose state the FPU holds (lazy switching)
     bool fpu_enabled = false;       // the FPU is usable without a trap (owner running)

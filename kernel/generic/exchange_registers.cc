@@ -49,6 +49,8 @@ ThreadId sys_exchange_registers(ThreadId dest, ExregsArgs& a)
         old.control |= ctl_abort_send;
 
     Word c = a.control;
+    if (c & (ctl_set_sp | ctl_set_ip | ctl_set_flags))
+        t->user_ipc = false;   // the fast path only returns through untouched frames (tcb.h)
     if (c & ctl_set_sp)
         f->set_sp(a.sp);
     if (c & ctl_set_ip)

@@ -296,6 +296,15 @@ ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken, b
                 }
                 have_deadline = true;
             }
+            if (self->quantum_exhausted) {
+                // Only a long string copy runs on after its quantum ended; it
+                // waits for a new one before it blocks (tcb.h), then looks
+                // for senders again.
+                release(woken);
+                woken = nullptr;
+                schedule();
+                continue;
+            }
             if (lipc && lipc::may_wait_lazily(self, want, timeout)) {
                 // LIPC may complete this receive: the thread then resumes on
                 // a frame rebuilt from its UTCB, never here (lipc.h).

@@ -77,8 +77,8 @@ void settle(Tcb* t)
     Word wait = u->lipc_wait();
     u->lipc_wait() = 0;
     t->state = ThreadState::Waiting;
-    arch::lipc_resume_frame(t->context, *t->user_frame(), t->space->page_table.arch_part, u->lipc_sp(),
-                            t->local_id);
+    t->user_ipc = arch::lipc_resume_frame(t->context, *t->user_frame(), t->space->page_table.arch_part,
+                                          u->lipc_sp(), t->local_id);
     ThreadId want(wait);
     if (want.is_any() || want.is_any_local()) {
         t->partner = want;
@@ -118,9 +118,8 @@ void sync(Tcb* k, Tcb* u)
     statistics.syncs++;
     // k blocked lazily: it waits as its UTCB says (settle() reads it).
     k->state = ThreadState::WaitingLipc;
-    k->user_ipc = true;
-    arch::lipc_resume_frame(k->context, *k->user_frame(), space->page_table.arch_part, k->utcb->lipc_sp(),
-                            k->local_id);
+    k->user_ipc = arch::lipc_resume_frame(k->context, *k->user_frame(), space->page_table.arch_part,
+                                          k->utcb->lipc_sp(), k->local_id);
     // Coprocessor confusion (seed 000, 3.2): LIPC never legally leaves a
     // thread that uses the FPU, but if k lied, whatever is in the FPU now
     // belongs to u, so it cannot leak to another task.

@@ -13,14 +13,20 @@
 // - A thread in state Polling is linked into exactly one send queue, that of
 //   `polling_on`; a thread with a finite IPC timeout is in its CPU's wakeup
 //   queue.
-// - user_ipc is set exactly while the thread is inside a user Ipc/Lipc
-//   system call and not inside a kernel-made IPC (kernel_call).  A thread
-//   that is Waiting with user_ipc set has nothing on its kernel stack but its
-//   user frame and the receive it blocked in, so the arch fast path may
-//   complete that receive by returning to user mode straight from the frame.
+// - user_ipc is set only while the thread is inside a user Ipc/Lipc system
+//   call and not inside a kernel-made IPC (kernel_call), and only when the
+//   arch says its user frame suits the fast path's exit (ia32: it entered
+//   by sysenter, and nobody changed the frame since).  A thread that is
+//   Waiting with user_ipc set has nothing on its kernel stack but its user
+//   frame and the receive it blocked in, so the arch fast path may complete
+//   that receive by returning to user mode straight from the frame.
+// - A thread never blocks in a receive with its total quantum used up
+//   (receive() first waits for a new quantum), so a waiting thread is
+//   runnable once woken unless halted.
 // - The first four bytes of a TCB are state, user_ipc, halted and
-//   quantum_exhausted, so the fast path tests "Waiting in a user IPC,
-//   runnable once woken" with one compare (arch asm_offsets check the layout).
+//   in_wakeup_queue, so the fast path tests "Waiting in a user IPC, not
+//   halted, no timeout pending" with one compare (arch asm_offsets check the
+//   layout).
 // - Whoever wakes a blocked thread sets its `wakeup` reason first.
 #pragma once
 
@@ -80,10 +86,10 @@ public:
     ThreadState state = ThreadState::Inactive;
     bool user_ipc = false;        // inside a user Ipc/Lipc call (see above)
     bool halted = false;
-    bool quantum_exhausted = false;
+    bool in_wakeup_queue = false;
     u8 priority = 0;
     bool in_ready_queue = false;
-    bool in_wakeup_queue = false;
+    bool quantum_exhausted = false;
     ThreadId global_id;
     Word local_id = 0;            // UTCB location + Utcb::mr0_offset; 0 without UTCB
     Space* space = nullptr;

@@ -81,12 +81,25 @@ L4_Word_t load_message(L4_Word_t u, char* buffer)
 // untyped words as the request.
 template <bool Lipc> void echo_server(L4_Word_t)
 {
+    // Lipc servers wait for any local thread, as LreplyWait does.
     const void* const* stub = Lipc ? &__l4_lipc_stub : &__l4_ipc_stub;
+    const L4_Word_t any = Lipc ? L4_anylocalthread.raw : L4_anythread.raw;
     L4_Word_t* u = utcb();
     L4_Word_t from;
-    L4_Word_t tag = bench::ipc(stub, 0, L4_anythread.raw, never, 0, u, &from);
+    L4_Word_t tag = bench::ipc(stub, 0, any, never, 0, u, &from);
     for (;;)
-        tag = bench::ipc(stub, from, L4_anythread.raw, never, tag & 0x3f, u, &from);
+        tag = bench::ipc(stub, from, any, never, tag & 0x3f, u, &from);
+}
+
+// A server that replies to one client it names by its global id (within a
+// space the reply then needs no local-id lookup).
+void global_echo_server(L4_Word_t client)
+{
+    L4_Word_t* u = utcb();
+    L4_Word_t from;
+    L4_Word_t tag = bench::ipc(&__l4_ipc_stub, 0, L4_anythread.raw, never, 0, u, &from);
+    for (;;)
+        tag = bench::ipc(&__l4_ipc_stub, client, L4_anythread.raw, never, tag & 0x3f, u, &from);
 }
 
 // The same with one string each way (string_size bytes), accepted into a
@@ -264,6 +277,10 @@ int main()
     ipc_series("ipc_inter", &__l4_ipc_stub, inter);
     ipc_series("ipc_intra", &__l4_ipc_stub, intra);
     ipc_series("lipc", &__l4_lipc_stub, L4_LocalIdOf(local));   // Lipc takes local ids
+    L4_ThreadId_t intra_global = spawn(global_echo_server, main_thread().raw, 200);
+    L4_Yield();
+    report_value("ipc_intra_global_mr0", one_way(&__l4_ipc_stub, intra_global, 0));
+    reap(intra_global);
 
     report_value("bench_loop_overhead", loop_overhead());
 

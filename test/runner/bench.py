@@ -19,7 +19,7 @@ SANITY_LIMIT = 10_000_000
 
 def expected_names():
     names = ["null_ipc", "system_clock", "map_one_page", "unmap_one_page", "thread_create_delete",
-             "bench_loop_overhead"]
+             "bench_loop_overhead", "ipc_intra_global_mr0"]
     names += [f"{k}_mr{n}" for k in IPC_KINDS for n in MR_COUNTS]
     names += [f"string_inter_{s}" for s in STRING_SIZES]
     return names
@@ -57,8 +57,8 @@ def table(config, results):
     lines.append(f"  {'string bytes':>12} {'one-way':>10}")
     for s in STRING_SIZES:
         lines.append(f"  {s:>12} {results.get(f'string_inter_{s}', 0):>10}")
-    for name in ["null_ipc", "system_clock", "map_one_page", "unmap_one_page", "thread_create_delete",
-                 "bench_loop_overhead"]:
+    for name in ["ipc_intra_global_mr0", "null_ipc", "system_clock", "map_one_page", "unmap_one_page",
+                 "thread_create_delete", "bench_loop_overhead"]:
         lines.append(f"  {name:<24} {results.get(name, 0):>10}")
     return "\n".join(lines)
 
