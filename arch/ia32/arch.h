@@ -1,6 +1,7 @@
 // ia32 implementation of the arch contract (kernel/generic/arch_contract.h).
 #pragma once
 
+#include "config.h"
 #include "layout.h"
 #include <generic/types.h>
 #include <x86/cpu.h>
@@ -66,6 +67,23 @@ inline Word current_tcb_address() { return current_stack_pointer() & ~(tcb_size 
 // Prints a register frame for fault diagnostics.
 void dump_frame(const Frame& f);
 
+// Calls f(return address) up the EBP chain of the current kernel stack,
+// which ends at the stack's top (debug builds keep frame pointers).
+template <class F> inline void backtrace(F f)
+{
+    Word top = current_tcb_address() + tcb_size;
+    auto* frame = static_cast<Word*>(__builtin_frame_address(0));
+    for (unsigned depth = 0; depth < 24; depth++) {
+        Word at = reinterpret_cast<Word>(frame);
+        if (at < current_stack_pointer() || at + 2 * sizeof(Word) > top || (at & 3) != 0)
+            return;
+        if (frame[1] < KERNEL_OFFSET)
+            return;
+        f(frame[1]);
+        frame = reinterpret_cast<Word*>(frame[0]);
+    }
+}
+
 // The KIP system-call stubs (kip_stubs.S), in the order of enum Syscall.
 [[nodiscard]] const void* kip_stub(unsigned index);
 // The space maps the KIP at kip_base (the sysenter return point is there).
@@ -101,6 +119,14 @@ template <class F> inline void for_each_kernel_device_range(F f)
     f(0xfee00000, 0xfee01000);
 }
 
+// Physical memory the kernel needs during boot besides its image: the
+// application processors' start-up page (ap_boot.S).
+template <class F> inline void for_each_boot_reserved_range(F f)
+{
+    if constexpr (CONFIG_MAX_CPUS > 1)
+        f(AP_TRAMPOLINE_PHYS, AP_TRAMPOLINE_PHYS + page_size, "the AP start-up page");
+}
+
 // Loads the kernel-only page directory (when the current space dies).
 void activate_kernel_page_table();
 
@@ -112,6 +138,19 @@ void start_tick_timer(unsigned period_us);
 // Boot-time set-up of the boot CPU (descriptor tables, paging, interrupt
 // controllers); runs once kernel memory exists.
 void init_boot_cpu(CpuLocal& cpu);
+// The per-CPU part of that, which every AP runs for itself.
+void init_this_cpu(CpuLocal& cpu, unsigned id);
+
+// Multiprocessor (smp.cc): the boot CPU's hardware id (local APIC id);
+// start the CPU with hardware id hw_id on the stack stack_top, where it
+// calls secondary_cpu_main(); false when it did not report in time.
+[[nodiscard]] u32 boot_cpu_hw_id();
+[[nodiscard]] bool start_cpu(CpuLocal& cpu, unsigned id, u32 hw_id, Word stack_top);
+// Interrupts CPU `to` so it looks at its mailbox (kernel/generic/smp.h).
+void send_ipi(const CpuLocal& to);
+// Drops this CPU's translation of a kernel page (a TCB slot) that another
+// CPU changed.
+inline void flush_kernel_page(Word va) { flush_tlb_page(va); }
 
 } // namespace arch
 #include "user_access.h"

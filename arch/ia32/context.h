@@ -26,6 +26,7 @@ struct ThreadContext {
 struct CpuLocal {
     CpuTables tables;
     Word utcb_slot_offset = 0;   // this CPU's word in a current-UTCB page (4 * id)
+    u32 apic_id = 0;             // its local APIC (IPIs are sent there)
 };
 
 // The frame a user thread enters and leaves the kernel with.

@@ -35,8 +35,9 @@ void init_idt()
     set_gate(3, x86::gate_interrupt_ring3);
     set_gate(0x30, x86::gate_interrupt_ring3);
     set_gate(0x31, x86::gate_interrupt_ring3);
-    x86::lidt(idt, sizeof idt);
 }
+
+void load_idt() { x86::lidt(idt, sizeof idt); }
 
 void init_cpu_tables(CpuTables& t, unsigned cpu)
 {

@@ -27,7 +27,8 @@ struct CpuTables {
     Tss tss = {};
 };
 
-void init_idt();
+void init_idt();   // builds the IDT all CPUs share
+void load_idt();   // loads it on this CPU
 void init_cpu_tables(CpuTables& t, unsigned cpu);
 
 } // namespace arch

@@ -55,6 +55,18 @@ void init_sysenter(CpuLocal& cpu)
 
 } // namespace
 
+void init_this_cpu(CpuLocal& cpu, unsigned id)
+{
+    init_cpu_tables(cpu.tables, id);
+    load_idt();
+    cpu.utcb_slot_offset = 4 * id;
+    init_sysenter(cpu);
+    fpu_init_cpu();
+    if (!x86::lapic.init(VECTOR_SPURIOUS))
+        panic("cpu %u: no local APIC", id);
+    cpu.apic_id = x86::lapic.id();
+}
+
 void init_boot_cpu(CpuLocal& cpu)
 {
     auto features = x86::cpuid(1);
@@ -63,17 +75,12 @@ void init_boot_cpu(CpuLocal& cpu)
     if ((features.edx & required) != required)
         panic("this CPU lacks PSE, TSC, PGE or a local APIC (cpuid 1 edx %x); Chestnut needs a "
               "Pentium Pro or later", features.edx);
-    init_cpu_tables(cpu.tables, 0);
-    cpu.utcb_slot_offset = 0;
     init_idt();
     cpu_has_sysenter = has_working_sep();
-    init_sysenter(cpu);
+    init_kernel_paging();   // the device area the local APIC is mapped into
+    init_this_cpu(cpu, 0);
     kprintf("cpu: Ipc enters with %s, %s\n", cpu_has_sysenter ? "sysenter" : "int 0x30",
             CONFIG_FASTPATH && cpu_has_sysenter ? "fast path on" : "general path only");
-    init_kernel_paging();
-    fpu_init_cpu();
-    if (!x86::lapic.init(VECTOR_SPURIOUS))
-        panic("no local APIC");
 }
 
 u64 calibrate_cycles_per_ms() { return x86::lapic.calibrate(); }

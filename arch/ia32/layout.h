@@ -11,6 +11,7 @@
 #pragma once
 
 #define KERNEL_PHYS_BASE    0x01000000   /* 16 MiB: clear of sigma0 and the root task */
+#define AP_TRAMPOLINE_PHYS  0x00001000   /* the APs' real-mode start page (ap_boot.S) */
 #define KERNEL_OFFSET       0xc0000000
 #define PHYS_WINDOW_SIZE    0x10000000
 #define USER_END            0xc0000000

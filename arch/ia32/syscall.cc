@@ -7,6 +7,7 @@
 #include <generic/ipc.h>
 #include <generic/kip.h>
 #include <generic/scheduler.h>
+#include <generic/smp.h>
 #include <generic/space.h>
 #include <generic/syscalls.h>
 #include <generic/tcb.h>
@@ -41,6 +42,7 @@ void syscall_ipc(Frame* f)
 // A thread the fast path left waiting was woken by the general path.
 extern "C" void ia32_fastpath_resumed(Frame* f)
 {
+    smp::finish_switch();   // it was switched to (scheduler.cc's switch_to)
     Tcb* self = Tcb::current();
     ThreadId from = ipc_resume_receive(self);
     self->user_ipc = false;

@@ -8,6 +8,7 @@
 #include <generic/kip.h>
 #include <generic/platform.h>
 #include <generic/scheduler.h>
+#include <generic/smp.h>
 #include <generic/space.h>
 #include <generic/tcb.h>
 #include <x86/lapic.h>
@@ -58,6 +59,11 @@ bool interrupt(Frame* f)
         timer_tick();
         return true;
     }
+    if (f->vector == VECTOR_IPI) {
+        x86::lapic.eoi();
+        smp::serve_mailbox();
+        return true;
+    }
     if (f->vector == VECTOR_SPURIOUS)
         return true;
     return platform::dispatch_interrupt(f->vector);
@@ -85,6 +91,8 @@ void kdebug_trap(Frame* f)
         case 0x42: f->eax = kdebug(t, KdebugOp::InterruptAfter, f->eax); return;
         case 0x43: f->eax = kdebug(t, KdebugOp::FaultAfter, f->eax); return;
         case 0x44: f->eax = kdebug(t, KdebugOp::LipcStatistics, f->eax); return;
+        case 0x45: f->eax = kdebug(t, KdebugOp::InterruptsTaken, f->eax); return;
+        case 0x46: f->eax = kdebug(t, KdebugOp::CurrentProcessor, 0); return;
         default: kdebug(t, KdebugOp::Enter, 0); return;   // ClearPage, ToggleBreakin, unknown
         }
     }

@@ -41,6 +41,9 @@ template <class T> inline T* phys_to_uncached(Paddr p) { return reinterpret_cast
 Paddr kernel_image_start();
 Paddr kernel_image_end();
 
+// No frame-pointer chain to walk in the n64 ABI: panics print no backtrace.
+template <class F> inline void backtrace(F) {}
+
 struct CpuLocal;
 // Boot-time set-up of the boot CPU (TLB, kernel TCB table, FPU, interrupt
 // mask); runs once kernel memory exists.
@@ -56,6 +59,7 @@ void init_boot_cpu(CpuLocal& cpu);
 #include "lipc.h"
 #include "paging.h"
 #include "pte.h"
+#include "smp.h"
 #include "timer.h"
 #include "trap.h"
 #include "user_access.h"

@@ -30,6 +30,8 @@ bool op_of(long code, KdebugOp& op)
     case KDEBUG_BREAK_READ_CHAR_WAIT: op = KdebugOp::ReadCharBlocking; return true;
     case KDEBUG_BREAK_SHUTDOWN: op = KdebugOp::Shutdown; return true;
     case KDEBUG_BREAK_FREE_PAGES: op = KdebugOp::FreeKernelMemory; return true;
+    case KDEBUG_BREAK_IRQS_TAKEN: op = KdebugOp::InterruptsTaken; return true;
+    case KDEBUG_BREAK_CURRENT_CPU: op = KdebugOp::CurrentProcessor; return true;
     case KDEBUG_BREAK_ENTER: op = KdebugOp::Enter; return true;
     default: return false;
     }

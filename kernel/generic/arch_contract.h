@@ -108,6 +108,17 @@ static_assert(requires { { arch::root_utcb_area_log2 } -> same_as<const unsigned
 static_assert(requires { { arch::page_size_mask } -> same_as<const Word&>; });
 static_assert(requires { { arch::page_rights } -> same_as<const Word&>; });
 
+// Multiprocessor: start-up of the other CPUs (each ends up in
+// smp::secondary_cpu_main on its idle thread), IPIs, kernel TLB entries,
+// and boot-time memory the start-up needs.
+static_assert(requires(arch::CpuLocal& cpu, const arch::CpuLocal& ccpu, unsigned id, u32 hw, Word top, Word va) {
+    { arch::boot_cpu_hw_id() } -> same_as<u32>;
+    { arch::start_cpu(cpu, id, hw, top) } -> same_as<bool>;
+    arch::send_ipi(ccpu);
+    arch::flush_kernel_page(va);
+    arch::for_each_boot_reserved_range([](Paddr, Paddr, const char*) {});
+});
+
 // Lazy FPU.
 static_assert(requires(arch::FpuState& s, const arch::FpuState& cs) {
     arch::fpu_enable();
@@ -145,6 +156,10 @@ static_assert(requires(arch::ThreadContext& ctx, arch::Frame& f, const arch::Pag
     { arch::lipc_resume_frame(ctx, f, a, w, w) } -> same_as<bool>;
     arch::start_single_step(f);
 });
+
+// Diagnostics: the return addresses of the calling kernel stack, innermost
+// first (as far as the port can tell; debug builds keep frame pointers).
+static_assert(requires { arch::backtrace([](Word) {}); });
 
 // Time: the cycle counter's rate and the tick timer.
 static_assert(requires(unsigned us) {

@@ -15,6 +15,7 @@
 #include "platform.h"
 #include "scheduler.h"
 #include "sigma0_memory.h"
+#include "smp.h"
 #include "string.h"
 #include "tcb.h"
 
@@ -103,6 +104,7 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
         refuse_boot();
     boot_options.test_mode = cmdline_has(boot_info.cmdline, "test");
     boot_options.kdb_on_start = cmdline_has(boot_info.cmdline, "kdb");
+    boot_options.phantom_cpu = cmdline_has(boot_info.cmdline, "smp.phantom");
 
     Word ram = 0;
     for (unsigned i = 0; i < boot_info.ram_count; i++)
@@ -112,6 +114,7 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
 
     BootMemory memory;
     memory.reserve({arch::kernel_image_start(), arch::kernel_image_end()}, "the kernel image");
+    arch::for_each_boot_reserved_range([&](Paddr base, Paddr end, const char* what) { memory.reserve({base, end}, what); });
     check_modules(memory);
     MemoryRange pool;
     if (!memory.choose_pool(boot_info, pool)) {
@@ -123,6 +126,7 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
             arch::kernel_image_end(), pool.base, pool.end, pool.size() / 1024);
 
     arch::init_boot_cpu(cpus[0].arch);
+    cpus[0].hw_id = arch::boot_cpu_hw_id();
     platform::init_interrupts();
     if (!boot_options.test_mode)
         platform::console_enable_breakin();
@@ -138,7 +142,7 @@ extern "C" NORETURN void kernel_main(Word arg0, Word arg1)
     // as its idle thread, which Tcb::current() can find.
     Tcb* idle = Tcb::create(ThreadId::global(thread_numbers::system_base, 1));
     assert(idle != nullptr);
-    idle->cpu = &cpus[0];
+    idle->cpu = idle->home = &cpus[0];
     idle->state = ThreadState::Running;
     cpus[0].idle = idle;
     arch::prepare_kernel_thread(idle->context, idle->stack_top(), boot_on_idle_thread);
@@ -151,6 +155,8 @@ namespace {
 
 void boot_on_idle_thread()
 {
+    smp::start_secondary_cpus();
+    kip_set_processor_count(cpu_count);
     start_root_servers(root_servers[0].image, root_servers[1].image);
     if (boot_options.kdb_on_start)
         kdb_enter("system started (kdb on the command line); 'g' starts the root servers");

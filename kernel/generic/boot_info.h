@@ -39,4 +39,5 @@ struct BootInfo {
 struct BootOptions {
     bool test_mode = false;    // "test": panics and stopped root tasks end the machine
     bool kdb_on_start = false; // "kdb": enter the kernel debugger before starting the root task
+    bool phantom_cpu = false;  // "smp.phantom": try to start a CPU that is not there (tests the report)
 };

@@ -7,7 +7,7 @@
 
 class BootMemory {
 public:
-    static constexpr unsigned max_reserved = BootInfo::max_modules + 2 * ElfImage::max_segments + 2;
+    static constexpr unsigned max_reserved = BootInfo::max_modules + 2 * ElfImage::max_segments + 4;
 
     void reserve(MemoryRange r, const char* what);
     // Chooses the kernel pool: the highest free RAM inside the kernel's

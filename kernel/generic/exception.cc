@@ -65,6 +65,11 @@ void user_page_fault(Word address, Word access)
     ThreadId pager = self->pager();
     if (send_page_fault(pager, address, f->ip(), access, 0))
         return;
+    // ExchangeRegisters aborted the fault IPC: the instruction runs again
+    // (and faults again unless the page came meanwhile).
+    Word error = (self->utcb->error_code() >> 1) & 7;
+    if (error == ipc_error::canceled || error == ipc_error::aborted)
+        return;
     char why[128];
     if (pager.is_nil())
         ksnprintf(why, sizeof why, "page fault at %lx (ip %lx, access %lx) and it has no pager", address,

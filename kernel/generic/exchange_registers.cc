@@ -3,6 +3,7 @@
 #include "lipc.h"
 #include "msg_tag.h"
 #include "scheduler.h"
+#include "smp.h"
 #include "space.h"
 #include "syscalls.h"
 #include "tcb.h"
@@ -18,9 +19,12 @@ enum : Word {
     ctl_deliver = 1u << 9,
 };
 
+// The thread dest names, reached where it is (smp.h).
 Tcb* target(Tcb* self, ThreadId dest)
 {
     Tcb* t = dest.is_local() ? self->space->thread_by_local_id(dest.raw()) : Tcb::lookup(dest);
+    if (t != nullptr)
+        t = smp::go_to(t->global_id);
     if (t == nullptr || t->space != self->space || t->utcb == nullptr || t->is_interrupt() ||
         t->state == ThreadState::Free)
         return nullptr;

@@ -21,5 +21,10 @@ void interrupt_raised(unsigned irq);
 // The handler replied to interrupt thread t: re-enable the line.
 void interrupt_acknowledged(Tcb* t);
 
-// A thread is being deleted: detach it from every interrupt it handles.
+// A thread is being deleted (at its home): detach it from every interrupt
+// it handles.
 void interrupts_forget_handler(ThreadId handler);
+
+// handler's home becomes `to` (Schedule), called at its home right before:
+// its interrupts follow it, a pending one included.
+void interrupts_follow_handler(Tcb* handler, Cpu& to);

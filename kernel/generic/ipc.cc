@@ -5,6 +5,7 @@
 #include "interrupts.h"
 #include "lipc.h"
 #include "scheduler.h"
+#include "smp.h"
 #include "space.h"
 #include "transfer.h"
 
@@ -20,6 +21,9 @@ ThreadId fail(Tcb* self, Word error, Word phase)
     self->utcb->mr(0) = MsgTag::error().raw();
     return ThreadId::nil();
 }
+
+// The CPU a thread's user code runs on (it may be elsewhere right now).
+Cpu* home_of(const Tcb* t) { return __atomic_load_n(&t->home, __ATOMIC_ACQUIRE); }
 
 // The thread an id names for `self`: global ids (interrupt threads
 // included) anywhere, local ids within self's space.
@@ -72,6 +76,8 @@ void dequeue_sender(Tcb* s)
 // comes under kernel control first.
 bool waits_for(Tcb* r, const Tcb* s, ThreadId virtual_sender)
 {
+    if (r->cpu != Tcb::current()->cpu || r->in_transit)
+        return false;   // not here (yet): it looks at its senders on arrival (smp.h)
     lipc::settle(r);
     if (r->state != ThreadState::Waiting)
         return false;
@@ -81,6 +87,25 @@ bool waits_for(Tcb* r, const Tcb* s, ThreadId virtual_sender)
     if (p.is_any_local())
         return !s->is_interrupt() && r->space == s->space;
     return p == s->global_id || (!virtual_sender.is_nil() && p == virtual_sender);
+}
+
+// A receiver that blocked on its way home (receive()) is waiting already:
+// a sender at its home waits for it to arrive (it is in this CPU's
+// mailbox or about to be, nothing else delays it) instead of taking it for
+// busy.  Returns the receiver (nullptr once it is gone).
+Tcb* await_arrival(Tcb* r, ThreadId id)
+{
+    Cpu* here = Tcb::current()->cpu;
+    while (r->state == ThreadState::Waiting && r->home == here &&
+           (__atomic_load_n(&r->cpu, __ATOMIC_ACQUIRE) != here ||
+            __atomic_load_n(&r->in_transit, __ATOMIC_ACQUIRE))) {
+        smp::serve_mailbox();
+        arch::cpu_relax();
+        r = Tcb::lookup(id);
+        if (r == nullptr)
+            return nullptr;
+    }
+    return r;
 }
 
 // The first sender polling on r that the from-specifier `want` (any,
@@ -162,6 +187,8 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
     if (tag.is_propagated()) {
         Tcb* v = resolve(self, ThreadId(self->utcb->virtual_sender()));
         if (v != nullptr)
+            v = smp::go_to(v->global_id);   // it may wait: act on it where it is
+        if (v != nullptr)
             lipc::settle(v);
         // Kernel threads (no space) cannot be virtual senders either.
         if (v != nullptr && !v->is_interrupt() && v->space != nullptr &&
@@ -178,15 +205,43 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
     d.from = sender_as->id_as_seen_by(to);
 
     ThreadId to_gid = to->global_id;
+    // Cross-CPU IPC (seed 002, design decisions 4 and 6): the same semantics,
+    // reported by the X flag; a sender that sets X fails instead and learns
+    // where the receiver is.
+    if (Cpu* to_home = home_of(to); to_home != self->home) {
+        if (tag.has(MsgTag::flag_xcpu)) {
+            self->utcb->error_code() = code(ipc_error::canceled, send_phase, to_home->id);
+            self->utcb->mr(0) = MsgTag(MsgTag::flag_error | MsgTag::flag_xcpu).raw();
+            return false;
+        }
+        d.flags |= MsgTag::flag_xcpu;
+    }
     u64 deadline = 0;
     bool have_deadline = false;
     for (;;) {
+        // The receiver waits and its senders poll at its home (smp.h).
+        to = smp::go_to_home_of(to_gid);
+        if (to == nullptr) {
+            fail(self, ipc_error::no_partner, send_phase);
+            return false;
+        }
+        to = await_arrival(to, to_gid);
+        if (to == nullptr) {
+            fail(self, ipc_error::no_partner, send_phase);
+            return false;
+        }
         if (waits_for(to, self, virtual_sender)) {
             cancel_timeout(to);
             TransferResult r = transfer_message(self, to, d);
-            to = Tcb::lookup(to_gid);   // a long transfer may have outlived it
+            // A long transfer may have outlived the receiver; it ends where
+            // the receiver is.
+            to = r.ok() ? Tcb::lookup(to_gid) : smp::go_to(to_gid);
             if (!r.ok()) {
-                if (to != nullptr && to->state == ThreadState::Waiting) {
+                // The receiver fails with us unless it is busy with a page
+                // fault for our strings: then it fails when it comes back.
+                if (to != nullptr && to->state == ThreadState::Waiting &&
+                    (!to->xfer.active || to->partner == self->global_id)) {
+                    to->xfer = {};
                     to->ipc_error = code(r.receiver_error, receive_phase, r.offset);
                     to->wakeup = Wakeup::Error;
                     make_runnable(to);
@@ -195,6 +250,7 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
                 self->utcb->mr(0) = MsgTag::error().raw();
                 return false;
             }
+            assert(to != nullptr && to->cpu == self->cpu);
             to->wakeup = Wakeup::Delivered;
             to->state = ThreadState::Running;
             woken = to;
@@ -224,12 +280,7 @@ bool send(Tcb* self, ThreadId to_id, TimeValue timeout, Tcb*& woken)
         self->picked_by = nullptr;
         switch (self->wakeup) {
         case Wakeup::Picked:
-            // The receiver waits for us now (if it still exists): retry.
-            to = Tcb::lookup(to_gid);
-            if (to == nullptr) {
-                fail(self, ipc_error::no_partner, send_phase);
-                return false;
-            }
+            // The receiver waits for us now, or moved home: retry.
             continue;
         case Wakeup::Timeout:
             fail(self, ipc_error::timeout, send_phase);
@@ -265,6 +316,32 @@ ThreadId receive(Tcb* self, ThreadId from_spec, TimeValue timeout, Tcb* woken, b
     u64 deadline = 0;
     bool have_deadline = false;
     for (;;) {
+        if (self->cpu != self->home) {
+            // Receive phases happen at home (smp.h).  The thread already
+            // waits on its way there: a partner that answers at once (a
+            // server's reply to a call, with zero send timeout) comes after
+            // it in the home's mailbox and finds it waiting.
+            release(woken);
+            woken = nullptr;
+            if (timeout.is_zero() || self->quantum_exhausted) {
+                smp::go_home();
+            } else {
+                if (!have_deadline) {
+                    if (!deadline_of(timeout, deadline))
+                        return fail(self, ipc_error::timeout, receive_phase);
+                    have_deadline = true;
+                }
+                self->state = ThreadState::Waiting;
+                self->partner = want;
+                self->wakeup = Wakeup::None;
+                self->timeout_at = deadline;   // set at home (ipc_waiter_arrived)
+                smp::travel_to(*self->home);
+                ThreadId result;
+                if (receive_woken(self, result))
+                    return result;
+                continue;
+            }
+        }
         Tcb* s = find_sender(self, want);
         if (s != nullptr && s->is_interrupt()) {
             dequeue_sender(s);
@@ -382,7 +459,7 @@ ThreadId ipc_resume_receive(Tcb* self)
 ThreadId sys_ipc(ThreadId to, ThreadId from_spec, Word timeouts_word, bool lipc)
 {
     if (lipc)
-        lipc::statistics.kernel_calls++;
+        __atomic_fetch_add(&lipc::statistics.kernel_calls, 1, __ATOMIC_RELAXED);
     Tcb* self = Tcb::current();
     Timeouts timeouts(timeouts_word);
     Tcb* woken = nullptr;
@@ -435,7 +512,7 @@ bool ipc_abort_send(Tcb* t)
     if (t->xfer.active && t->xfer.sender) {
         // Inside a string transfer: abort it, and any page-fault IPC the
         // sender is blocked in meanwhile.
-        transfer_abort(t);
+        (void)transfer_abort(t);
         (void)cancel_blocked_ipc(t);
         return true;
     }
@@ -446,7 +523,7 @@ bool ipc_abort_receive(Tcb* t)
 {
     if (t->xfer.active && !t->xfer.sender) {
         bool resolving = t->state == ThreadState::Waiting && t->partner != t->xfer.partner;
-        transfer_abort(t);
+        (void)transfer_abort(t);
         if (resolving)
             (void)cancel_blocked_ipc(t);   // its page-fault IPC for the sender
         return true;
@@ -454,25 +531,52 @@ bool ipc_abort_receive(Tcb* t)
     return t->state == ThreadState::Waiting && cancel_blocked_ipc(t);
 }
 
-void ipc_unlink(Tcb* t)
+ThreadId ipc_unlink_sender(Tcb* t)
 {
-    transfer_abort(t);
+    ThreadId partner = transfer_abort(t);
     dequeue_sender(t);
-    while (Tcb* s = t->send_queue) {
-        dequeue_sender(s);
-        if (s->is_interrupt())
-            continue;   // the line stays masked until a new handler attaches
-        cancel_timeout(s);
-        s->wakeup = Wakeup::NoPartner;
-        make_runnable(s);
-    }
-    // A receiver that picked t must not wait for it forever.
+    // A receiver that picked t must not wait for it forever (t has not run
+    // since, so it is still at the receiver's home).
     if (Tcb* r = t->picked_by) {
         if (r->state == ThreadState::Waiting && r->partner == t->global_id) {
             r->wakeup = Wakeup::Retry;
             make_runnable(r);
         }
         t->picked_by = nullptr;
+    }
+    return partner;
+}
+
+void ipc_unlink_interrupt(Tcb* irq) { dequeue_sender(irq); }
+
+void ipc_waiter_arrived(Tcb* t)
+{
+    if (t->state != ThreadState::Waiting)
+        return;
+    if (t->home != t->cpu) {   // its home moved meanwhile (Schedule): on to there
+        smp::move_blocked(t, *t->home);
+        return;
+    }
+    if (t->timeout_at != TimeValue::never_us)
+        set_timeout(t, t->timeout_at);
+    // Senders that came first poll here: look at them in a receive at home.
+    if (find_sender(t, t->partner) != nullptr) {
+        cancel_timeout(t);
+        t->wakeup = Wakeup::Retry;
+        make_runnable(t);
+    }
+}
+
+void ipc_release_senders(Tcb* t, Wakeup why)
+{
+    while (Tcb* s = t->send_queue) {
+        dequeue_sender(s);
+        if (s->is_interrupt())
+            continue;   // the line stays masked until a new handler attaches
+        assert(s->cpu == Tcb::current()->cpu);   // senders poll at the receiver's home
+        cancel_timeout(s);
+        s->wakeup = why;
+        make_runnable(s);
     }
 }
 

@@ -37,9 +37,22 @@ void ipc_timeout(Tcb* t);
 bool ipc_abort_send(Tcb* t);
 bool ipc_abort_receive(Tcb* t);
 
-// t is being deleted: unlink it from every queue and fail the threads that
-// were polling on it.
-void ipc_unlink(Tcb* t);
+// Deleting t, on t's CPU: ends its send phase or transfer, and lets a
+// receiver that picked it look again.  Returns a transfer partner the
+// caller must release with transfer_release_partner() (transfer.h).
+[[nodiscard]] ThreadId ipc_unlink_sender(Tcb* t);
+// On t's home: wakes every thread polling on t with `why` (NoPartner when t
+// dies; Picked when t moves, so they send again at its new home).
+// Interrupt threads leave the queue and stay masked.
+void ipc_release_senders(Tcb* t, Wakeup why);
+
+// Interrupt thread irq leaves the send queue it polls in (its line is
+// being detached or rebound), on its CPU.
+void ipc_unlink_interrupt(Tcb* irq);
+
+// t arrived at its home already waiting in a receive (it travelled there
+// blocked, ipc.cc): its timeout starts, senders polling there get a look.
+void ipc_waiter_arrived(Tcb* t);
 
 // t just became a receiver without running (a new thread waiting for its
 // pager): lets a sender already polling for it retry.

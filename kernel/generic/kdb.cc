@@ -75,9 +75,9 @@ Word parse_hex(const char* s)
 
 void show_thread(const Tcb* t)
 {
-    kprintf("thread %lx (TCB %p): %s%s, prio %u, cpu %u, space %p\n", t->global_id.raw(), t,
-            state_name(t->state), t->halted ? " halted" : "", t->priority, t->cpu ? t->cpu->id : 0,
-            t->space);
+    kprintf("thread %lx (TCB %p): %s%s%s, prio %u, cpu %u, home %u, space %p\n", t->global_id.raw(), t,
+            state_name(t->state), t->halted ? " halted" : "", t->in_transit ? " in transit" : "", t->priority,
+            t->cpu ? t->cpu->id : 0, t->home ? t->home->id : 0, t->space);
     kprintf("  local id %lx, partner %lx, pager %lx, scheduler %lx\n", t->local_id, t->partner.raw(),
             t->pager().raw(), t->scheduler.raw());
     kprintf("  time slice %lu us (%ld left), quantum %lu us (%lu used), ready queue %s, wakeup %s\n",
@@ -92,8 +92,10 @@ void list_threads()
     for (Word n = 0; n < Tcb::max_threads; n++) {
         const Tcb* t = Tcb::slot(n);
         if (t->exists())
-            kprintf("  %6lx %-9s prio %3u %s\n", t->global_id.raw(), state_name(t->state), t->priority,
-                    t == Tcb::current() ? "(current)" : "");
+            kprintf("  %6lx %-9s prio %3u cpu %u home %u%s%s%s\n", t->global_id.raw(), state_name(t->state),
+                    t->priority, t->cpu ? t->cpu->id : 0, t->home ? t->home->id : 0,
+                    t->in_transit ? " (in transit)" : "", t->in_wakeup_queue ? " (timeout)" : "",
+                    t == Tcb::current() ? " (current)" : "");
     }
 }
 

@@ -1,6 +1,7 @@
 #include "kdebug.h"
 #include "boot.h"
 #include "console.h"
+#include "cpu.h"
 #include "kdb.h"
 #include "kmem.h"
 #include "lipc.h"
@@ -81,6 +82,12 @@ Word kdebug(Tcb* t, KdebugOp op, Word arg)
         if (!t->space->privileged)
             return 0;
         return arg == 0 ? lipc::statistics.kernel_calls : lipc::statistics.syncs;
+    case KdebugOp::InterruptsTaken:
+        if (!t->space->privileged || arg >= cpu_count)
+            return 0;
+        return __atomic_load_n(&cpus[arg].interrupts_taken, __ATOMIC_RELAXED);
+    case KdebugOp::CurrentProcessor:
+        return t->cpu->id;
     }
     return 0;
 }

@@ -17,6 +17,9 @@ enum class KdebugOp {
     FaultAfter,        // the same, delivered as if that instruction faulted (privileged)
     LipcStatistics,    // Chestnut test support: arg 0 = Lipc calls the kernel handled,
                        // 1 = lazy switches it synchronized (privileged)
+    InterruptsTaken,   // Chestnut test support: device interrupts CPU arg received
+                       // (privileged; 0 for a CPU that does not run)
+    CurrentProcessor,  // Chestnut test support: the CPU the caller runs on
 };
 
 // Performs op for thread t; the result goes back to the caller's register.

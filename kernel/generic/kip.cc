@@ -105,9 +105,9 @@ void kip_init(const BootInfo& boot, MemoryRange pool, unsigned cpu_count, u64 cp
     k.page_info = arch::page_size_mask | arch::page_rights;
     k.processor_info = (Word(procdesc_log2) << (word_bits - 4)) | (cpu_count - 1);
 
-    // Processor descriptors.
+    // Processor descriptors (all CPUs run at the boot CPU's calibrated rate).
     auto* pd = body_alloc<ProcessorDescriptor>(CONFIG_MAX_CPUS, 1u << procdesc_log2);
-    for (unsigned i = 0; i < cpu_count; i++)
+    for (unsigned i = 0; i < CONFIG_MAX_CPUS; i++)
         pd[i] = {Word(bus_khz), Word(cpu_khz), 0, 0};
     k.processor_descriptors = offset_in_kip(pd);
 
@@ -146,6 +146,11 @@ void kip_set_root_server(KipRootServer Kip::*which, Word ip, Word sp, Word low, 
 }
 
 void kip_set_boot_info(Word address) { the_kip.boot_info = address; }
+
+void kip_set_processor_count(unsigned cpu_count)
+{
+    the_kip.processor_info = (the_kip.processor_info & ~Word(0xffff)) | (cpu_count - 1);
+}
 
 Syscall kip_syscall_at(Word offset)
 {

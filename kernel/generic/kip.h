@@ -65,6 +65,8 @@ void kip_init(const BootInfo& boot, MemoryRange kernel_pool, unsigned cpu_count,
               u64 bus_khz);
 void kip_set_root_server(KipRootServer Kip::*which, Word ip, Word sp, Word low, Word high);
 void kip_set_boot_info(Word address);
+// Once the application processors are up: how many CPUs run.
+void kip_set_processor_count(unsigned cpu_count);
 
 [[nodiscard]] Kip& kip();
 [[nodiscard]] Paddr kip_physical_page();

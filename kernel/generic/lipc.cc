@@ -40,7 +40,7 @@ void update_key(Tcb* t)
     if (t->utcb == nullptr)
         return;
     Cpu& cpu = *t->cpu;
-    Word key = t->priority | (Word(cpu.id) << key_cpu_shift);
+    Word key = t->priority | (Word(t->home->id) << key_cpu_shift);
     if (cpu.fpu_enabled && cpu.fpu_owner == t)
         key |= key_fpu;
     if (t->send_queue != nullptr)
@@ -50,7 +50,7 @@ void update_key(Tcb* t)
 
 bool may_wait_lazily(const Tcb* self, ThreadId want, TimeValue timeout)
 {
-    if (!arch::has_lipc || !timeout.is_never())
+    if (!arch::has_lipc || !timeout.is_never() || self->cpu != self->home)
         return false;
     if (want.is_any() || want.is_any_local())
         return true;
@@ -115,7 +115,7 @@ void sync(Tcb* k, Tcb* u)
 {
     Space* space = k->space;
     Cpu& cpu = *k->cpu;
-    statistics.syncs++;
+    __atomic_fetch_add(&statistics.syncs, 1, __ATOMIC_RELAXED);
     // k blocked lazily: it waits as its UTCB says (settle() reads it).
     k->state = ThreadState::WaitingLipc;
     k->user_ipc = arch::lipc_resume_frame(k->context, *k->user_frame(), space->page_table.arch_part,

@@ -1,4 +1,5 @@
 // Unmap and MemoryControl (X.2).
+#include "kernel_lock.h"
 #include "mapping_db.h"
 #include "space.h"
 #include "syscalls.h"
@@ -18,6 +19,9 @@ void sys_unmap(Word control)
     Tcb* self = Tcb::current();
     unsigned last = unsigned(control & 0x3f);
     bool flush = (control & (1u << 6)) != 0;
+    // Synchronous: every CPU's TLB has forgotten the mappings before this
+    // returns (the shootdown happens under the lock).
+    KernelLockGuard guard;
     for (unsigned i = 0; i <= last; i++) {
         Fpage f(self->utcb->mr(i));
         Word status = usable(f) ? mdb::unmap(self->space, f.base(), f.size_log2(), f.rights(), flush) : 0;
@@ -38,6 +42,7 @@ Word sys_memory_control(Word control, const Word attributes[4])
         if (a > Word(arch::CacheMode::WriteThrough))
             return syscall_fail(syscall_error::invalid_param);
     }
+    KernelLockGuard guard;
     for (unsigned i = 0; i <= last; i++) {
         Fpage f(self->utcb->mr(i) & ~Word(3));
         if (usable(f))

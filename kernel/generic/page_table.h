@@ -13,6 +13,10 @@
 #include "types.h"
 
 class MappingNode;
+class PageTable;
+
+// The other CPUs' part of PageTable::invalidate (kernel: smp.cc).
+void tlb_shoot_down(const PageTable& pt, Word va, unsigned size_log2);
 
 class PageTable {
 public:
@@ -50,9 +54,16 @@ public:
     // address order.  f may clear the leaf it is given.
     template <class F> void for_each_leaf(Word start, Word last, F f) { visit(root_, 0, 0, start, last, f); }
 
-    // Soft-TLB ports invalidate per ASID whether or not the space is loaded,
-    // so the arch part travels along.
-    void invalidate(Word va, unsigned size_log2) const { arch::tlb_invalidate(arch_part, root_, va, size_log2); }
+    // After a change to the entries for [va, va + 2^size_log2): flushes
+    // them from this CPU's TLB and from the other CPUs that may cache them
+    // (tlb_shoot_down).  Soft-TLB ports invalidate per ASID whether or not
+    // the space is loaded, so the arch part travels along.
+    void invalidate(Word va, unsigned size_log2) const
+    {
+        invalidate_local(va, size_log2);
+        tlb_shoot_down(*this, va, size_log2);
+    }
+    void invalidate_local(Word va, unsigned size_log2) const { arch::tlb_invalidate(arch_part, root_, va, size_log2); }
     [[nodiscard]] Paddr root_phys() const { return arch::virt_to_phys(root_); }
 
     arch::PageTableArch arch_part;

@@ -2,6 +2,7 @@
 #include "assert.h"
 #include "boot.h"
 #include "console.h"
+#include "cpu.h"
 #include "exit_codes.h"
 #include "kdb.h"
 #include "platform.h"
@@ -14,6 +15,12 @@ void panic(const char* fmt, ...)
     va_start(args, fmt);
     kvprintf(fmt, args);
     va_end(args);
+    if (cpus[0].idle != nullptr) {   // threads exist: say where
+        Tcb* t = Tcb::current();
+        kprintf("\n  on CPU %u in thread %lx", t->cpu->id, t->global_id.raw());
+    }
+    kputs("\n  backtrace:");
+    arch::backtrace([](Word ip) { kprintf(" %lx", ip); });
     kputs("\n");
     if (boot_options.test_mode)
         platform::shutdown(exit_code::panic);

@@ -25,10 +25,20 @@ void console_enable_breakin();
 // Brings the interrupt controllers to a known state, every line masked.
 void init_interrupts();
 
-// Device interrupts, numbered 0 .. irq_count()-1 (the interrupt threads).
+// The hardware ids of the board's CPUs (ia32: local APIC ids), up to max;
+// returns how many there are (0 when the board cannot tell).
+[[nodiscard]] unsigned cpu_hw_ids(u32* ids, unsigned max);
+
+// Device interrupts, numbered 0 .. irq_count()-1 (the interrupt threads);
+// irq_exists() is false for numbers the board leaves out (a PC's line 2
+// when an override reroutes line 0 to its pin).
 [[nodiscard]] unsigned irq_count();
+[[nodiscard]] bool irq_exists(unsigned irq);
 void irq_mask(unsigned irq);
 void irq_unmask(unsigned irq);
+// Sends interrupt `irq` to the CPU with hardware id cpu_hw_id from now on,
+// where the interrupt controller can (else it keeps its CPU).
+void irq_route(unsigned irq, u32 cpu_hw_id);
 // The arch took interrupt vector `vector`: when it is a device interrupt,
 // mask and acknowledge the line and hand it to interrupt_raised(); false
 // when the vector is not a device interrupt.

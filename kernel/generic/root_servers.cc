@@ -6,6 +6,7 @@
 #include "boot.h"
 #include "console.h"
 #include "cpu.h"
+#include "kernel_lock.h"
 #include "kip.h"
 #include "scheduler.h"
 #include "space.h"
@@ -43,6 +44,7 @@ Tcb* create_root_server(ThreadId id, ThreadId pager, const ElfImage& image, KipR
 
 void start_root_servers(const ElfImage& sigma0_image, const ElfImage& root_image)
 {
+    KernelLockGuard guard;   // the other CPUs are up
     ThreadId sigma0_id = ThreadId::global(thread_numbers::sigma0, 1);
     Tcb* sigma0 = create_root_server(sigma0_id, ThreadId::nil(), sigma0_image, &Kip::sigma0);
     sigma0->space->is_sigma0 = true;

@@ -1,8 +1,12 @@
 // Schedule and ThreadSwitch (X.2).
+#include "assert.h"
 #include "clock.h"
 #include "cpu.h"
+#include "interrupts.h"
+#include "ipc.h"
 #include "lipc.h"
 #include "scheduler.h"
+#include "smp.h"
 #include "space.h"
 #include "syscalls.h"
 #include "time_value.h"
@@ -38,6 +42,42 @@ Word time_control_of(const Tcb* t)
     return (Word(TimeValue::period(left).raw()) << 16) | quantum.raw();
 }
 
+// Schedule's processor number (seed 002, section 8.7): thread `id`'s home
+// becomes `to`.  A thread's home changes only on its home CPU, together
+// with releasing what waits for it there (its send queue, its
+// interrupts), so a sender at the home either is released or sees the new
+// home.  Its user code runs only at home (smp.h): a thread that is there
+// and waits in a receive starts the receive over at the new home; one that
+// is elsewhere (busy in the kernel, or on its way) goes there itself when
+// it next leaves the kernel or starts a receive.  A thread that never ran
+// (inactive, or waiting for its start-up message) has nothing on its
+// kernel stack to travel with: it moves at once.
+void migrate(ThreadId id, Cpu& to)
+{
+    Tcb* t = smp::go_to_home_of(id);
+    if (t == nullptr || t->home == &to)
+        return;
+    Cpu& old_home = *t->home;
+    bool here = t->cpu == &old_home && !t->in_transit;
+    if (here)
+        lipc::settle(t);
+    // First what waits here, then the new home: a sender that saw the old
+    // home is here now (released), one that sees the new one goes there.
+    ipc_release_senders(t, Wakeup::Picked);
+    interrupts_follow_handler(t, to);
+    __atomic_store_n(&t->home, &to, __ATOMIC_RELEASE);
+    if (t->utcb != nullptr)
+        t->utcb->processor_no() = to.id;
+    if (!here)
+        return;
+    lipc::update_key(t);
+    // A thread blocked in a receive (or never started) moves as it is, so
+    // it never stops waiting: a partner that answers at once still finds it.
+    bool receiving = t->state == ThreadState::Waiting && !t->xfer.active;
+    if ((receiving || t->state == ThreadState::Inactive) && t != Tcb::current())
+        smp::move_blocked(t, to);
+}
+
 } // namespace
 
 Word sys_schedule(ThreadId dest, Word time_control, Word processor_control, Word prio_control,
@@ -45,7 +85,7 @@ Word sys_schedule(ThreadId dest, Word time_control, Word processor_control, Word
 {
     Tcb* self = Tcb::current();
     old_time_control = 0;
-    Tcb* t = Tcb::lookup(dest);
+    Tcb* t = smp::go_to(dest);   // it is changed where it is (smp.h)
     if (t == nullptr || t->is_interrupt())
         return syscall_fail(syscall_error::invalid_thread);
     if (t->scheduler != self->global_id)
@@ -98,6 +138,9 @@ Word sys_schedule(ThreadId dest, Word time_control, Word processor_control, Word
         t->sensitive_priority = u8((preemption_control >> 16) & 0xff);
         t->max_delay_us = TimeValue(u16(preemption_control)).period_us();
     }
+    // No thread migrates itself (seed 002, implementation decision 4).
+    if (processor_control != no_change && t != self)
+        migrate(dest, cpus[processor_control]);
     self->utcb->error_code() = 0;
     preemption_point();
     return result;

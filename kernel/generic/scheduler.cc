@@ -15,6 +15,7 @@ Cpu& this_cpu() { return *Tcb::current()->cpu; }
 void make_runnable(Tcb* t)
 {
     Cpu& cpu = *t->cpu;
+    assert(&cpu == &this_cpu());   // only a thread's own CPU changes it (smp.h)
     t->state = ThreadState::Running;
     if (!t->is_runnable() || t == cpu.idle)
         return;
@@ -29,7 +30,7 @@ void switch_to(Tcb* to)
     if (to == from)
         return;
     Cpu& cpu = *from->cpu;
-    assert(to->cpu == &cpu);
+    assert(to->cpu == &cpu && !to->in_transit);
     assert(from->canary_intact() && to->canary_intact());
     if (to->space != nullptr && to->space != cpu.active_space) {
         cpu.active_space = to->space;
@@ -39,6 +40,8 @@ void switch_to(Tcb* to)
         arch::set_current_utcb(to->space->page_table.arch_part, cpu.id, to->local_id);
     fpu_switch(cpu, to);
     arch::switch_threads(from->context, to->context, to->stack_top(), cpu.arch);
+    // Now on from's stack again, maybe on another CPU (it travelled).
+    smp::finish_switch();
 }
 
 void schedule()
@@ -154,6 +157,7 @@ void timer_tick()
 
 void preemption_point()
 {
+    smp::go_home();
     if (Tcb::current()->cpu->need_resched)
         schedule();
 }

@@ -1,5 +1,6 @@
 #include "sigma0_memory.h"
 #include "arch_contract.h"
+#include "kernel_lock.h"
 #include "mapping_db.h"
 
 namespace {
@@ -36,6 +37,7 @@ bool sigma0_may_own(Paddr base, unsigned size_log2)
 
 bool sigma0_own_range(Space* sigma0, Word base, unsigned size_log2)
 {
+    KernelLockGuard guard;
     return mdb::sigma0_own(sigma0, base, size_log2, sigma0_may_own);
 }
 
@@ -45,5 +47,6 @@ bool sigma0_resolve_fault(Space* sigma0, Word address, Word access)
     Word page = align_down(address, arch::page_size);
     if (!sigma0_may_own(page, arch::page_bits))
         return false;
+    KernelLockGuard guard;
     return sigma0_own_range(sigma0, page, arch::page_bits) && sigma0->page_table.find(page).present();
 }

@@ -1,6 +1,7 @@
 // SpaceControl (X.2): set a space's KIP area, UTCB area and redirector;
 // privileged.
 #include "cpu.h"
+#include "kernel_lock.h"
 #include "kip.h"
 #include "space.h"
 #include "syscalls.h"
@@ -19,6 +20,7 @@ Word sys_space_control(ThreadId space_id, Word control, Fpage kip_area, Fpage ut
     old_control = 0;
     if (!self->space->privileged)
         return syscall_fail(syscall_error::no_privilege);
+    KernelLockGuard guard;   // the space must not die meanwhile (kernel_lock.h)
     Tcb* t = Tcb::lookup(space_id);
     if (t == nullptr || t->space == nullptr)
         return syscall_fail(syscall_error::invalid_space);

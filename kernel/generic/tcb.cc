@@ -1,6 +1,7 @@
 #include "tcb.h"
 #include "kmem.h"
 #include "new.h"
+#include "smp.h"
 
 Tcb* Tcb::create(ThreadId id)
 {
@@ -11,6 +12,7 @@ Tcb* Tcb::create(ThreadId id)
         return nullptr;
     Tcb* t = slot(id.number());
     arch::map_tcb_page(reinterpret_cast<Word>(t), arch::virt_to_phys(page));
+    smp::shoot_down_kernel(reinterpret_cast<Word>(t));   // others cached the zero page
     new (t) Tcb;
     t->global_id = id;
     t->set_canary();
@@ -22,5 +24,6 @@ void Tcb::destroy()
     Word address = reinterpret_cast<Word>(this);
     void* page = arch::phys_to_virt<void>(arch::tcb_page(address));
     arch::unmap_tcb_page(address);
+    smp::shoot_down_kernel(address);   // nobody may reach the page once it is free
     kmem.free_page(page);
 }

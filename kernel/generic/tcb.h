@@ -93,7 +93,11 @@ public:
     ThreadId global_id;
     Word local_id = 0;            // UTCB location + Utcb::mr0_offset; 0 without UTCB
     Space* space = nullptr;
-    Cpu* cpu = nullptr;
+    Cpu* cpu = nullptr;           // where the thread is (its queues, its kernel code)
+    Cpu* home = nullptr;          // where its user code runs (smp.h)
+    bool in_transit = false;      // travelling between CPUs: runnable nowhere
+    bool awaiting_startup = false;// activated, has not run yet (thread.cc)
+    Tcb* transit_next = nullptr;  // in a mailbox's arrivals
     Utcb* utcb = nullptr;         // kernel view of the UTCB; nullptr without one
 
     // --- IPC ---
@@ -164,7 +168,7 @@ public:
     [[nodiscard]] bool exists() const { return state != ThreadState::Free; }
     [[nodiscard]] bool is_runnable() const
     {
-        return state == ThreadState::Running && !halted && !quantum_exhausted;
+        return state == ThreadState::Running && !halted && !quantum_exhausted && !in_transit;
     }
     [[nodiscard]] bool is_interrupt() const { return state == ThreadState::Interrupt; }
     // The id another thread names this one by: local within the same space.

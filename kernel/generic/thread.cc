@@ -4,9 +4,12 @@
 #include "fpu.h"
 #include "interrupts.h"
 #include "ipc.h"
+#include "kernel_lock.h"
 #include "lipc.h"
 #include "scheduler.h"
+#include "smp.h"
 #include "space.h"
+#include "transfer.h"
 
 namespace {
 
@@ -14,13 +17,25 @@ namespace {
 // enter user mode through the frame.
 void thread_startup()
 {
+    smp::finish_switch();
     Tcb* self = Tcb::current();
+    while (self->wakeup == Wakeup::Retry) {
+        // The pager it picked went away: wait for the start-up message again.
+        smp::go_home();
+        self->state = ThreadState::Waiting;
+        self->partner = self->pager();
+        self->wakeup = Wakeup::None;
+        ipc_pick_waiting_sender(self);
+        schedule();
+    }
+    self->awaiting_startup = false;
     if (self->wakeup == Wakeup::Delivered && MsgTag(self->utcb->mr(0)).untyped() == 2) {
         arch::Frame* f = self->user_frame();
         f->set_ip(self->utcb->mr(1));
         f->set_sp(self->utcb->mr(2));
     }
     self->wakeup = Wakeup::None;
+    smp::go_home();
 }
 
 } // namespace
@@ -31,7 +46,7 @@ Tcb* create_thread(ThreadId id, Space* space, ThreadId scheduler, Cpu* cpu)
     if (t == nullptr)
         return nullptr;
     t->space = space;
-    t->cpu = cpu;
+    t->cpu = t->home = cpu;
     t->scheduler = scheduler;
     t->priority = default_priority;
     t->timeslice_us = default_timeslice_us;
@@ -51,13 +66,14 @@ bool activate_thread(Tcb* t, Word utcb_location, ThreadId pager)
     t->local_id = utcb_location + Utcb::mr0_offset;
     u->my_global_id() = t->global_id.raw();
     u->pager() = pager.raw();
-    u->processor_no() = t->cpu->id;
+    u->processor_no() = t->home->id;
     u->lipc_wait() = 0;
     lipc::update_key(t);
     // Wait for the start-up message, as if in a closed receive from the pager.
     t->state = ThreadState::Waiting;
     t->partner = pager;
     t->wakeup = Wakeup::None;
+    t->awaiting_startup = true;
     u->br(0) = 0;
     ipc_pick_waiting_sender(t);
     return true;
@@ -71,29 +87,43 @@ void start_thread(Tcb* t, Word ip, Word sp)
     make_runnable(t);
 }
 
-void delete_thread(Tcb* t)
+bool delete_thread(ThreadId id)
 {
+    Tcb* t = smp::go_to(id);
+    if (t == nullptr)
+        return false;
     assert(t != Tcb::current());
+    // Where t is: it leaves this CPU's queues and its IPC, and nobody can
+    // name it any more (so its home stays where it is).
     Cpu& cpu = *t->cpu;
     lipc::forget(t);   // LIPC must not resume it
-    ipc_unlink(t);
-    interrupts_forget_handler(t->global_id);
+    ThreadId partner = ipc_unlink_sender(t);
     cancel_timeout(t);
     cpu.ready.remove(t);
     fpu_forget(t);
+    t->state = ThreadState::Stopped;
+    t->halted = true;
+    {
+        KernelLockGuard guard;
+        t->global_id = ThreadId::nil();
+    }
+    if (!partner.is_nil())
+        transfer_release_partner(partner, id);
+    // At its home: the threads polling on it and the interrupts it handles.
+    smp::travel_to(*t->home);
+    ipc_release_senders(t, Wakeup::NoPartner);
+    interrupts_forget_handler(id);
+    KernelLockGuard guard;
     Space* space = t->space;
     t->state = ThreadState::Free;
-    t->global_id = ThreadId::nil();
     t->destroy();
     if (space != nullptr && --space->thread_count == 0) {
-        // The deleter runs in another space, so this CPU has left this one
-        // unless it idles on its page table.
-        if (cpu.active_space == space) {
-            cpu.active_space = nullptr;
-            arch::activate_kernel_page_table();
-        }
+        // The deleter runs in another space, so no CPU runs this one; but a
+        // CPU may still have its page table loaded (idling, or leaving it).
+        smp::forget_space(space);
         space->destroy();
     }
+    return true;
 }
 
 bool move_thread(Tcb* t, Space* to)
@@ -110,7 +140,9 @@ bool move_thread(Tcb* t, Space* to)
     Space* from = t->space;
     to->thread_count++;
     t->space = to;
-    if (--from->thread_count == 0)
+    if (--from->thread_count == 0) {
+        smp::forget_space(from);
         from->destroy();
+    }
     return true;
 }

@@ -22,8 +22,10 @@ inline constexpr u64 default_timeslice_us = 10000;
 // Starts t in user mode at ip/sp right away (root servers).
 void start_thread(Tcb* t, Word ip, Word sp);
 
-// Deletes t (not the caller), and its space with its last thread.
-void delete_thread(Tcb* t);
+// Deletes thread `id` (not the caller), and its space with its last thread;
+// false when it no longer exists.  The caller travels (to the thread, then
+// to its home) and holds no lock.
+[[nodiscard]] bool delete_thread(ThreadId id);
 
 // Moves t to another space (ThreadControl with a new SpaceSpecifier).
 [[nodiscard]] bool move_thread(Tcb* t, Space* to);

@@ -2,7 +2,9 @@
 #include "boot.h"
 #include "cpu.h"
 #include "interrupts.h"
+#include "kernel_lock.h"
 #include "lipc.h"
+#include "smp.h"
 #include "space.h"
 #include "syscalls.h"
 #include "thread.h"
@@ -49,14 +51,15 @@ Word create(Tcb* self, ThreadId dest, ThreadId space_id, ThreadId scheduler, Thr
     Space* space = new_space ? Space::create() : space_tcb->space;
     if (space == nullptr)
         return syscall_fail(syscall_error::out_of_memory);
-    Tcb* t = create_thread(dest, space, scheduler, self->cpu);
+    Tcb* t = create_thread(dest, space, scheduler, self->home);   // on the creator's CPU
     if (t == nullptr) {
         if (new_space)
             space->destroy();
         return syscall_fail(syscall_error::out_of_memory);
     }
     if (!pager.is_nil() && !activate_thread(t, utcb_location, pager)) {
-        delete_thread(t);
+        // Nobody knows the new thread yet: it ends as it began.
+        (void)delete_thread(dest);
         return syscall_fail(syscall_error::out_of_memory);
     }
     // An inactive thread remembers its UTCB location for its activation.
@@ -137,18 +140,28 @@ Word sys_thread_control(ThreadId dest, ThreadId space_id, ThreadId scheduler, Th
     if (dest.number() < thread_numbers::user_base)
         return syscall_fail(syscall_error::invalid_thread);   // kernel threads
 
-    Tcb* t = Tcb::slot(dest.number());
-    if (t->exists() && t->global_id == dest)
-        lipc::settle(t);
     if (space_id.is_nil()) {                                   // delete
-        if (!t->exists() || t->global_id != dest)
+        if (dest == self->global_id || !delete_thread(dest))
             return syscall_fail(syscall_error::invalid_thread);
-        if (t == self)
-            return syscall_fail(syscall_error::invalid_thread);
-        delete_thread(t);
         return 1;
     }
-    if (t->exists())
+    // Modify whatever version of the thread exists, where it is; the slot
+    // may empty while we travel.
+    for (Tcb* slot = Tcb::slot(dest.number()); slot->exists();) {
+        ThreadId current = slot->global_id;
+        if (current.is_nil())   // being deleted by another CPU right now
+            return syscall_fail(syscall_error::invalid_thread);
+        Tcb* t = smp::go_to(current);
+        if (t == nullptr)
+            continue;
+        lipc::settle(t);
+        KernelLockGuard guard;   // spaces and UTCB locations are shared
         return modify(t, dest, space_id, scheduler, pager, utcb_location);
+    }
+    // A new thread lives on the creator's CPU.
+    smp::go_home();
+    KernelLockGuard guard;
+    if (Tcb::slot(dest.number())->exists())
+        return syscall_fail(syscall_error::invalid_thread);   // someone else was faster
     return create(self, dest, space_id, scheduler, pager, utcb_location);
 }

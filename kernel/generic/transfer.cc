@@ -2,10 +2,12 @@
 #include "clock.h"
 #include "cpu.h"
 #include "exception.h"
+#include "kernel_lock.h"
 #include "mapping_db.h"
 #include "msg_tag.h"
 #include "scheduler.h"
 #include "sigma0_memory.h"
+#include "smp.h"
 #include "time_value.h"
 #include "space.h"
 #include "utcb.h"
@@ -47,6 +49,7 @@ Word map_item(Tcb* src, Tcb* dst, Word base_word, Fpage send, bool grant)
     };
     Word from = part(send.base(), s, base);
     Word to = part(window.base(), w, base);
+    KernelLockGuard guard;
     if (src->space->is_sigma0)
         (void)sigma0_own_range(src->space, from, t);
     (void)mdb::map(src->space, from, dst->space, to, t, send.rights(), grant);
@@ -86,6 +89,9 @@ private:
     // Whether the transfer may go on after anything that could have blocked.
     [[nodiscard]] bool partner_still_there();
     [[nodiscard]] bool sender_fault(Word address);
+    // Copies up to the end of the receiver's page at dst_addr and advances
+    // the three; false when that page is not mapped writable.
+    [[nodiscard]] bool copy_page(Word& src_addr, Word& dst_addr, Word& n, bool& sender_faulted, Word& fault_address);
     [[nodiscard]] Word receiver_fault(Word address);
 
     Tcb* src_;
@@ -96,7 +102,8 @@ private:
 
 bool StringCopy::partner_still_there()
 {
-    dst_ = Tcb::lookup(dst_gid_);
+    // After anything that blocked, the copy goes on where the receiver is.
+    dst_ = smp::go_to(dst_gid_);
     return dst_ != nullptr && !src_->xfer.abort && dst_->xfer.active && !dst_->xfer.abort &&
            dst_->xfer.partner == src_->global_id;
 }
@@ -129,20 +136,44 @@ Word StringCopy::receiver_fault(Word address)
     }
 }
 
+bool StringCopy::copy_page(Word& src_addr, Word& dst_addr, Word& n, bool& sender_faulted, Word& fault_address)
+{
+    // The receiver's page stays mapped while we copy into it: an Unmap on
+    // another CPU waits for the kernel lock.
+    KernelLockGuard guard;
+    PageTable::Slot d = dst_->space->page_table.find(dst_addr);
+    if (!d.present() || (arch::pte_rights(*d.pte) & Fpage::rights_w) == 0)
+        return false;
+    Word page_off = dst_addr & (arch::page_size - 1);
+    Word chunk = min(n, arch::page_size - page_off);
+    Paddr frame = arch::pte_address(*d.pte, d.level) + align_down(dst_addr - d.base, arch::page_size);
+    char* window = static_cast<char*>(arch::copy_window(src_->cpu->id, frame));
+    arch::enable_interrupts();
+    Word left = arch::copy_from_user_partial(window + page_off, src_addr, chunk, fault_address);
+    arch::disable_interrupts();
+    Word done = chunk - left;
+    moved_ += done;
+    src_addr += done;
+    dst_addr += done;
+    n -= done;
+    sender_faulted = left != 0;
+    return true;
+}
+
 TransferResult StringCopy::copy(Word src_addr, Word dst_addr, Word n)
 {
     // A string or buffer reaching beyond user space is a malformed message,
     // not a page fault for some pager to puzzle over.
     if (!arch::is_user_range(src_addr, n) || !arch::is_user_range(dst_addr, n))
         return TransferResult::both(ipc_error::overflow, moved_);
-    Cpu& cpu = *src_->cpu;
     while (n > 0) {
-        if (cpu.need_resched)
+        if (src_->cpu->need_resched)
             schedule();   // a preemption point between pages
         if (!partner_still_there())
             return TransferResult::both(ipc_error::aborted, moved_);
-        PageTable::Slot d = dst_->space->page_table.find(dst_addr);
-        if (!d.present() || (arch::pte_rights(*d.pte) & Fpage::rights_w) == 0) {
+        bool sender_faulted = false;
+        Word fault_address = 0;
+        if (!copy_page(src_addr, dst_addr, n, sender_faulted, fault_address)) {
             if (Word e = receiver_fault(dst_addr)) {
                 if (e == ipc_error::xfer_timeout_partner)
                     return {ipc_error::xfer_timeout_partner, ipc_error::xfer_timeout_self, moved_};
@@ -150,20 +181,7 @@ TransferResult StringCopy::copy(Word src_addr, Word dst_addr, Word n)
             }
             continue;
         }
-        Word page_off = dst_addr & (arch::page_size - 1);
-        Word chunk = min(n, arch::page_size - page_off);
-        Paddr frame = arch::pte_address(*d.pte, d.level) + align_down(dst_addr - d.base, arch::page_size);
-        char* window = static_cast<char*>(arch::copy_window(cpu.id, frame));
-        Word fault_address = 0;
-        arch::enable_interrupts();
-        Word left = arch::copy_from_user_partial(window + page_off, src_addr, chunk, fault_address);
-        arch::disable_interrupts();
-        Word done = chunk - left;
-        moved_ += done;
-        src_addr += done;
-        dst_addr += done;
-        n -= done;
-        if (left != 0 && !sender_fault(fault_address)) {
+        if (sender_faulted && !sender_fault(fault_address)) {
             if (!partner_still_there())
                 return TransferResult::both(ipc_error::aborted, moved_);
             return {ipc_error::xfer_timeout_self, ipc_error::xfer_timeout_partner, moved_};
@@ -322,8 +340,12 @@ TransferResult transfer_message(Tcb* src, Tcb* dst, const Delivery& d)
         ThreadId dst_gid = src->xfer.partner;
         src->xfer = {};
         dst = Tcb::lookup(dst_gid);
-        if (dst != nullptr && dst->xfer.partner == src->global_id)
-            dst->xfer = {};
+        if (dst != nullptr && dst->xfer.partner == src->global_id) {
+            if (result.ok())
+                dst->xfer = {};
+            else   // the sender's error path or the receiver itself ends it
+                __atomic_store_n(&dst->xfer.abort, true, __ATOMIC_RELAXED);
+        }
     }
     if (!result.ok()) {
         if (result.offset == 0)
@@ -352,36 +374,57 @@ void transfer_resolve_fault(Tcb* receiver)
              send_page_fault(receiver->pager(), address, receiver->user_frame()->ip(), Fpage::rights_w,
                              timeouts);
     }
-    // Back to waiting for the sender (the page-fault IPC used the state).
+    // Back to waiting for the sender (the page-fault IPC used the state),
+    // where the sender waits for us: the fault IPC may have ended elsewhere.
+    Tcb* s = smp::go_to(sender_id);
     receiver->state = ThreadState::Waiting;
     receiver->partner = sender_id;
     receiver->wakeup = Wakeup::None;
-    Tcb* s = Tcb::lookup(sender_id);
     if (s != nullptr && s->state == ThreadState::Transfer && s->xfer.partner == receiver->global_id) {
         s->wakeup = ok && !receiver->xfer.abort ? Wakeup::FaultResolved : Wakeup::FaultFailed;
         make_runnable(s);
     }
 }
 
-void transfer_abort(Tcb* t)
+namespace {
+
+// Wakes x (on this CPU) if it is blocked for its transfer with `partner`.
+void wake_for_abort(Tcb* x, ThreadId partner)
+{
+    if (x->state == ThreadState::Transfer) {
+        x->wakeup = Wakeup::Aborted;
+        make_runnable(x);
+    } else if (x->state == ThreadState::Waiting && x->partner == partner) {
+        x->wakeup = Wakeup::Aborted;
+        x->xfer = {};
+        make_runnable(x);
+    }
+}
+
+} // namespace
+
+ThreadId transfer_abort(Tcb* t)
 {
     if (!t->xfer.active)
-        return;
-    t->xfer.abort = true;
-    Tcb* partner = Tcb::lookup(t->xfer.partner);
+        return ThreadId::nil();
+    __atomic_store_n(&t->xfer.abort, true, __ATOMIC_RELAXED);
+    ThreadId partner_id = t->xfer.partner;
+    Tcb* partner = Tcb::lookup(partner_id);
     if (partner == nullptr || partner->xfer.partner != t->global_id)
-        return;
-    partner->xfer.abort = true;
-    // Whoever of the two is blocked waiting for the other wakes up to fail.
-    Tcb* both[] = {t, partner};
-    for (Tcb* x : both) {
-        if (x->state == ThreadState::Transfer) {
-            x->wakeup = Wakeup::Aborted;
-            make_runnable(x);
-        } else if (x->state == ThreadState::Waiting && x->partner == (x == t ? partner : t)->global_id) {
-            x->wakeup = Wakeup::Aborted;
-            x->xfer = {};
-            make_runnable(x);
-        }
+        return ThreadId::nil();
+    // The partner notices the flag wherever it is at its next step.
+    __atomic_store_n(&partner->xfer.abort, true, __ATOMIC_RELAXED);
+    wake_for_abort(t, partner_id);
+    if (partner->cpu == t->cpu) {
+        wake_for_abort(partner, t->global_id);
+        return ThreadId::nil();
     }
+    return partner_id;
+}
+
+void transfer_release_partner(ThreadId partner_id, ThreadId dead)
+{
+    Tcb* partner = smp::go_to(partner_id);
+    if (partner != nullptr && partner->xfer.partner == dead)
+        wake_for_abort(partner, dead);
 }

@@ -41,5 +41,11 @@ struct TransferResult {
 // wake the sender.  Called from the receiver's receive loop.
 void transfer_resolve_fault(Tcb* receiver);
 
-// ExchangeRegisters aborts t's transfer; t is being deleted.
-void transfer_abort(Tcb* t);
+// ExchangeRegisters aborts t's transfer, or t is being deleted; on t's CPU.
+// Both partners fail at their next step; a partner blocked on t here wakes.
+// Returns the partner when it is elsewhere and may be blocked on t: if t
+// will not run again (deletion), transfer_release_partner() must wake it.
+ThreadId transfer_abort(Tcb* t);
+// Travels to `partner_id` and wakes it if it is blocked on its transfer
+// with the deleted thread `dead`.
+void transfer_release_partner(ThreadId partner_id, ThreadId dead);

@@ -2,7 +2,8 @@
 // 0-15, each masked from its interrupt until its handler thread
 // acknowledges it.  The board decides how an interrupt is recognized
 // (pc99: the vector; malta: the PIC's poll command) and hands the line to
-// isa::deliver_interrupt().
+// isa::deliver_interrupt(); it also owns the platform's irq_* functions
+// (pc99 may drive an IO-APIC instead).
 #include "pic.h"
 #include <generic/interrupts.h>
 #include <generic/kdb.h>
@@ -11,6 +12,19 @@
 namespace isa {
 
 I8259Pair<BoardIo> pics;
+
+void hand_over(unsigned irq, void (*unmask)(unsigned))
+{
+    if (irq == console_irq && !interrupt_has_handler(irq)) {
+        // Break-in: ESC on the console enters the kernel debugger.
+        for (int c; (c = platform::console_getc()) >= 0;)
+            if (c == 0x1b)
+                kdb_enter("break-in from the console");
+        unmask(irq);
+        return;
+    }
+    interrupt_raised(irq);
+}
 
 bool deliver_interrupt(unsigned irq)
 {
@@ -22,24 +36,8 @@ bool deliver_interrupt(unsigned irq)
     }
     pics.mask(irq);
     pics.eoi(irq);
-    if (irq == console_irq && !interrupt_has_handler(irq)) {
-        // Break-in: ESC on the console enters the kernel debugger.
-        for (int c; (c = platform::console_getc()) >= 0;)
-            if (c == 0x1b)
-                kdb_enter("break-in from the console");
-        pics.unmask(irq);
-        return true;
-    }
-    interrupt_raised(irq);
+    hand_over(irq, [](unsigned line) { pics.unmask(line); });
     return true;
 }
 
 } // namespace isa
-
-namespace platform {
-
-unsigned irq_count() { return isa::pics.lines; }
-void irq_mask(unsigned irq) { isa::pics.mask(irq); }
-void irq_unmask(unsigned irq) { isa::pics.unmask(irq); }
-
-} // namespace platform

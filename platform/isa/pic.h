@@ -13,4 +13,9 @@ extern I8259Pair<BoardIo> pics;
 // interrupts are dropped.  Returns true.
 bool deliver_interrupt(unsigned irq);
 
+// A masked and acknowledged line goes to the kernel, or to the debugger's
+// break-in for the console line without a driver (then unmask() re-enables
+// it).  For every interrupt controller of an ISA board.
+void hand_over(unsigned irq, void (*unmask)(unsigned));
+
 } // namespace isa

@@ -22,4 +22,10 @@ bool dispatch_interrupt(Word line)
     return irq < 0 || isa::deliver_interrupt(unsigned(irq));   // nothing pending: withdrawn or spurious
 }
 
+unsigned irq_count() { return isa::pics.lines; }
+bool irq_exists(unsigned irq) { return irq < isa::pics.lines && irq != isa::pics.cascade_line; }
+void irq_mask(unsigned irq) { isa::pics.mask(irq); }
+void irq_unmask(unsigned irq) { isa::pics.unmask(irq); }
+void irq_route(unsigned, u32) {}   // one CPU
+
 } // namespace platform

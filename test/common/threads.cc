@@ -32,6 +32,17 @@ L4_ThreadId_t root;
 
 } // namespace
 
+void receive_one_string_and_report(void* buffer, L4_Word_t size, L4_Word_t timeout_us)
+{
+    L4_AcceptString(buffer, size);
+    L4_ThreadId_t from;
+    L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(timeout_us), &from);
+    L4_LoadMR(1, tag.raw);
+    L4_LoadMR(2, L4_IpcFailed(tag) ? L4_ErrorCode() : 0);
+    L4_Set_MsgTag(L4_MsgTagMake(0x61, 2, 0));
+    L4_Send_Timeout(main_thread(), L4_TimePeriod(timeout_us));
+}
+
 L4_ThreadId_t main_thread()
 {
     if (L4_IsNilThread(root))

@@ -33,6 +33,11 @@ L4_Word_t user_space_end();
 // The root test thread (the scheduler and pager of spawned threads).
 L4_ThreadId_t main_thread();
 
+// Accepts one string of up to `size` bytes into `buffer`, waits up to
+// timeout_us for it, and reports the receive's tag (MR1) and ErrorCode
+// (MR2, 0 on success) to main_thread() with label 0x61.
+void receive_one_string_and_report(void* buffer, L4_Word_t size, L4_Word_t timeout_us);
+
 // Blocks forever (helper threads park here).
 [[noreturn]] void park();
 

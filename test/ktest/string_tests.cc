@@ -443,16 +443,7 @@ KTEST(strings, aborting_the_receive_mid_copy)
 
 namespace {
 // A receiver whose single buffer is at `address` (hostile placements).
-void receiver_at(L4_Word_t address)
-{
-    L4_AcceptString((void*)address, 8192);
-    L4_ThreadId_t from;
-    L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(2000000), &from);
-    L4_LoadMR(1, tag.raw);
-    L4_LoadMR(2, L4_IpcFailed(tag) ? L4_ErrorCode() : 0);
-    L4_Set_MsgTag(L4_MsgTagMake(0x61, 2, 0));
-    L4_Send_Timeout(main_thread(), L4_TimePeriod(2000000));
-}
+void receiver_at(L4_Word_t address) { receive_one_string_and_report((void*)address, 8192, 2000000); }
 } // namespace
 
 KTEST(strings, strings_outside_user_space_overflow_at_once)

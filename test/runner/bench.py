@@ -17,7 +17,12 @@ IPC_KINDS = ["ipc_inter", "ipc_intra", "lipc"]
 SANITY_LIMIT = 10_000_000
 
 
-def expected_names():
+XCPU_NAMES = ["ipc_xcpu_mr0", "ipc_xcpu_mr8"]   # the bench task on two CPUs
+
+
+def expected_names(smp=1):
+    if smp > 1:
+        return XCPU_NAMES
     names = ["null_ipc", "system_clock", "map_one_page", "unmap_one_page", "thread_create_delete",
              "bench_loop_overhead", "ipc_intra_global_mr0"]
     names += [f"{k}_mr{n}" for k in IPC_KINDS for n in MR_COUNTS]
@@ -29,10 +34,10 @@ def parse(text):
     return {m.group(1): int(m.group(2)) for m in BENCH_LINE.finditer(text)}
 
 
-def problems_of(results):
+def problems_of(results, smp=1):
     """What is wrong with a result set (empty when it is usable)."""
     problems = []
-    for name in expected_names():
+    for name in expected_names(smp):
         v = results.get(name)
         if v is None:
             problems.append(f"{name} missing")
@@ -58,7 +63,7 @@ def table(config, results):
     for s in STRING_SIZES:
         lines.append(f"  {s:>12} {results.get(f'string_inter_{s}', 0):>10}")
     for name in ["ipc_intra_global_mr0", "null_ipc", "system_clock", "map_one_page", "unmap_one_page",
-                 "thread_create_delete", "bench_loop_overhead"]:
+                 "thread_create_delete", "bench_loop_overhead"] + [n for n in XCPU_NAMES if n in results]:
         lines.append(f"  {name:<24} {results.get(name, 0):>10}")
     return "\n".join(lines)
 

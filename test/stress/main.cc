@@ -2,6 +2,8 @@
 // system calls with random (mostly invalid) arguments.  Every call must
 // return; at the end the kernel must still answer, every worker must have
 // finished, and the kernel memory used by scratch threads must be back.
+// On a multiprocessor the workers start spread over the CPUs and the main
+// thread (their scheduler) keeps migrating them at random.
 //
 // Memory operations run in per-worker scratch regions of our own space:
 // faults there are answered by the main thread (the workers' pager) with a
@@ -284,15 +286,24 @@ KTEST(stress, random_system_calls)
     dummy_page[0] = 1;   // present before the first fault needs it
     L4_Word_t free_before = L4_KDB_FreeKernelMemory();
     printf("    seed %lx, %u workers x %u calls\n", seed, workers, calls_per_worker);
+    L4_Word_t cpus = L4_NumProcessors(L4_GetKernelInterface());
+    printf("    %lu CPU%s\n", cpus, cpus == 1 ? "" : "s");
     for (unsigned i = 0; i < workers; i++) {
         worker_ids[i] = spawn(worker, i, 40 + i);
         CHECK(!L4_IsNilThread(worker_ids[i]));
+        CHECK(L4_Set_ProcessorNo(worker_ids[i], i % cpus) != L4_SCHEDRESULT_ERROR);
     }
     unsigned finished = 0;
-    L4_Word_t faults = 0;
+    L4_Word_t faults = 0, migrations = 0;
+    Random mr{seed ^ 0x5a5a};
     for (unsigned polls = 0; finished < workers && polls < 200000; polls++) {
+        if (cpus > 1 && polls % 8 == 0) {   // wherever the workers are, in whatever they do
+            L4_ThreadId_t w = worker_ids[mr.below(workers)];
+            if (L4_Set_ProcessorNo(w, mr.below(cpus)) != L4_SCHEDRESULT_ERROR)
+                migrations++;
+        }
         L4_ThreadId_t from;
-        L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(100000), &from);
+        L4_MsgTag_t tag = L4_Wait_Timeout(L4_TimePeriod(cpus > 1 ? 20000 : 100000), &from);
         if (L4_IpcFailed(tag))
             continue;
         if (L4_Label(tag) == 0x99) {
@@ -322,8 +333,9 @@ KTEST(stress, random_system_calls)
     L4_Word_t total = 0;
     for (L4_Word_t c : calls_done)
         total += c;
-    printf("    %lu calls made, %u of %u workers finished, %lu region faults served, %lu messages with items\n",
-           total, finished, workers, faults, memory_deliveries);
+    printf("    %lu calls made, %u of %u workers finished, %lu region faults served, %lu messages with items, "
+           "%lu migrations\n", total, finished, workers, faults, memory_deliveries, migrations);
+    CHECK(cpus == 1 || migrations > 0);
     CHECK_EQ(finished, workers);
     CHECK_EQ(stray_faults, 0);
     CHECK(faults > 0 && memory_deliveries > 0);   // the memory operations did happen

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <generic/assert.h>
+#include <generic/page_table.h>
 #include <new>
 
 namespace host {
@@ -21,6 +22,9 @@ void reset_kernel_memory(Word pages)
 }
 
 } // namespace host
+
+// The host has one CPU: nothing to shoot down.
+void tlb_shoot_down(const PageTable&, Word, unsigned) {}
 
 void panic(const char* fmt, ...)
 {

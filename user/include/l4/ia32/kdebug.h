@@ -70,3 +70,17 @@ L4_INLINE L4_Word_t L4_KDB_LipcStatistics(L4_Word_t which)
     __asm__ __volatile__("int $3; cmpb $0x44, %%al" : "+a"(which) : : "memory");
     return which;
 }
+// Chestnut test support (privileged): device interrupts CPU `cpu` received.
+L4_INLINE L4_Word_t L4_KDB_InterruptsTaken(L4_Word_t cpu)
+{
+    __asm__ __volatile__("int $3; cmpb $0x45, %%al" : "+a"(cpu) : : "memory");
+    return cpu;
+}
+// Chestnut test support: the CPU the caller runs on (its ProcessorNo, by
+// the kernel's rule that user code runs at home).
+L4_INLINE L4_Word_t L4_KDB_CurrentProcessor(void)
+{
+    L4_Word_t cpu;
+    __asm__ __volatile__("int $3; cmpb $0x46, %%al" : "=a"(cpu) : : "memory");
+    return cpu;
+}

@@ -64,3 +64,19 @@ L4_INLINE L4_Word_t L4_KDB_FreeKernelMemory(void)
     __L4_KDB_BREAK(0x341, 0, pages);
     return pages;
 }
+
+// Chestnut test support (privileged): device interrupts CPU `cpu` received.
+L4_INLINE L4_Word_t L4_KDB_InterruptsTaken(L4_Word_t cpu)
+{
+    L4_Word_t n;
+    __L4_KDB_BREAK(0x345, cpu, n);
+    return n;
+}
+
+// Chestnut test support: the CPU the caller runs on.
+L4_INLINE L4_Word_t L4_KDB_CurrentProcessor(void)
+{
+    L4_Word_t cpu;
+    __L4_KDB_BREAK(0x346, 0, cpu);
+    return cpu;
+}
