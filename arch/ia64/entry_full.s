@@ -28,6 +28,8 @@
 
 	.global	full_entry
 full_entry:
+	SAVE_PR				// the thread's, before FROM_THREAD tests
+	;;
 	FROM_THREAD
 (p6)	br.cond.sptk.few 1f
 	br.sptk.few kernel_interruption
@@ -35,6 +37,10 @@ full_entry:
 1:	mov	r18 = ar.k7
 	mov	r21 = cr.ipsr
 	mov	r22 = cr.iip
+	;;
+	adds	r19 = TCB_FRAME + FR_PR, r18
+	;;
+	st8	[r19] = r27		// the thread's predicates (SAVE_PR)
 	;;
 	mov	r23 = cr.isr
 	mov	r24 = cr.ifa
@@ -76,15 +82,13 @@ full_entry:
 	;;
 	st8	[r19] = r31			// LOADRS
 	st8	[r20] = r29			// RNAT
-	mov	r24 = pr
 	mov	r25 = b0
 	adds	r19 = TCB_FRAME + FR_UNAT, r18
 	;;
 	st8	[r21] = r22			// PFS
-	st8	[r19] = r23, FR_PR - FR_UNAT
+	st8	[r19] = r23
 	adds	r20 = TCB_FRAME + FR_B0, r18
 	;;
-	st8	[r19] = r24
 	st8	[r20] = r25
 	adds	r19 = TCB_FRAME + 8, r18
 	adds	r20 = TCB_FRAME + 16, r18

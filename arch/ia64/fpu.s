@@ -81,6 +81,8 @@
 
 	.global	fpu_switch
 fpu_switch:
+	SAVE_PR
+	;;
 	FROM_THREAD
 (p6)	br.cond.sptk.few 1f
 	mov	r17 = VEC_DISABLED_FP
@@ -97,7 +99,9 @@ fpu_switch:
 	;;
 (p9)	br.cond.sptk.few 3f
 	TAKE	fpu_owner_high, TCB_FP_HIGH, 32, 127, PSR_DFH
-3:	rfi
+3:	RESTORE_PR
+	;;
+	rfi
 	;;
 
 	.global	fpu_forget

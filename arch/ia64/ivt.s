@@ -30,8 +30,18 @@
 	.org	ivt + \offset
 	.endm
 
-// Leave for the full entry with the vector offset in bank-0 r17.
+// Leave for the full entry with the vector offset in bank-0 r17 and the
+// thread's predicates back (saved in r27 by SAVE_PR; the vectors that go
+// there directly have not touched them, and restoring r27 there is
+// harmless as full_entry saves them again itself).
 	.macro	TO_FULL offset
+	RESTORE_PR
+	mov	r17 = \offset
+	;;
+	br.sptk.few full_entry
+	;;
+	.endm
+	.macro	TO_FULL_DIRECT offset
 	mov	r17 = \offset
 	br.sptk.few full_entry
 	;;
@@ -43,6 +53,7 @@
 // a missing entry or an address outside region 0's 2^36 window is a page
 // fault for the thread.  \kind is i or d.
 	.macro	REFILL kind, vector
+	SAVE_PR
 	mov	r16 = cr.ifa
 	mov	r17 = ar.k7
 	;;
@@ -73,6 +84,7 @@
 	itc.\kind r25
 	;;
 	srlz.\kind
+	RESTORE_PR
 	;;
 	rfi
 	;;
@@ -84,11 +96,11 @@
 	.global	ivt
 ivt:
 	VECTOR	0x0000			// VHPT translation (walker off: never)
-	TO_FULL	0x0000
+	TO_FULL_DIRECT	0x0000
 	VECTOR	0x0400			// instruction TLB (walker off: never)
-	TO_FULL	0x0400
+	TO_FULL_DIRECT	0x0400
 	VECTOR	0x0800			// data TLB (walker off: never)
-	TO_FULL	0x0800
+	TO_FULL_DIRECT	0x0800
 	VECTOR	0x0c00			// alternate instruction TLB
 	REFILL	i, 0x0c00
 	VECTOR	0x1000			// alternate data TLB
@@ -98,15 +110,15 @@ ivt:
 	br.sptk.few kernel_interruption
 	;;
 	VECTOR	0x1800			// instruction key miss
-	TO_FULL	0x1800
+	TO_FULL_DIRECT	0x1800
 	VECTOR	0x1c00			// data key miss
-	TO_FULL	0x1c00
+	TO_FULL_DIRECT	0x1c00
 	VECTOR	0x2000			// dirty bit
-	TO_FULL	0x2000
+	TO_FULL_DIRECT	0x2000
 	VECTOR	0x2400			// instruction access bit
-	TO_FULL	0x2400
+	TO_FULL_DIRECT	0x2400
 	VECTOR	0x2800			// data access bit
-	TO_FULL	0x2800
+	TO_FULL_DIRECT	0x2800
 
 	VECTOR	0x2c00			// break instruction: kdebug calls
 	br.sptk.few break_fast
@@ -116,46 +128,46 @@ ivt:
 	;;
 
 	VECTOR	0x3400			// reserved vectors: report as what they are
-	TO_FULL	0x3400
+	TO_FULL_DIRECT	0x3400
 	VECTOR	0x3800
-	TO_FULL	0x3800
+	TO_FULL_DIRECT	0x3800
 	VECTOR	0x3c00
-	TO_FULL	0x3c00
+	TO_FULL_DIRECT	0x3c00
 	VECTOR	0x4000
-	TO_FULL	0x4000
+	TO_FULL_DIRECT	0x4000
 	VECTOR	0x4400
-	TO_FULL	0x4400
+	TO_FULL_DIRECT	0x4400
 	VECTOR	0x4800
-	TO_FULL	0x4800
+	TO_FULL_DIRECT	0x4800
 	VECTOR	0x4c00
-	TO_FULL	0x4c00
+	TO_FULL_DIRECT	0x4c00
 
 	.irp	v, 0x5000, 0x5100, 0x5200, 0x5300, 0x5400
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	VECTOR	0x5500			// disabled FP register: lazy switch (fpu.s)
 	br.sptk.few fpu_switch
 	;;
 	.irp	v, 0x5600, 0x5700, 0x5800, 0x5900, 0x5a00, 0x5b00, 0x5c00, 0x5d00, 0x5e00, 0x5f00
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	.irp	v, 0x6000, 0x6100, 0x6200, 0x6300, 0x6400, 0x6500, 0x6600, 0x6700, 0x6800, 0x6900
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	.irp	v, 0x6a00, 0x6b00, 0x6c00, 0x6d00, 0x6e00, 0x6f00, 0x7000, 0x7100, 0x7200, 0x7300
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	.irp	v, 0x7400, 0x7500, 0x7600, 0x7700, 0x7800, 0x7900, 0x7a00, 0x7b00, 0x7c00, 0x7d00
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	.irp	v, 0x7e00, 0x7f00
 	VECTOR	\v
-	TO_FULL	\v
+	TO_FULL_DIRECT	\v
 	.endr
 	.org	ivt + 0x8000
 
@@ -205,6 +217,8 @@ ivt:
 
 // ---- break: kdebug calls (docs/abi.md, IA-64).
 break_fast:
+	SAVE_PR
+	;;
 	FROM_THREAD
 	mov	r16 = cr.iim
 	movl	r18 = 0x1face
@@ -230,6 +244,8 @@ kdb_putc:
 	;;
 	st8	[r16] = r17
 	SKIP_SLOT
+	RESTORE_PR
+	;;
 	rfi
 	;;
 
@@ -244,6 +260,8 @@ kdb_kernel_interface:
 	;;
 	ld8	r10 = [r16]
 	SKIP_SLOT
+	RESTORE_PR
+	;;
 	rfi
 	;;
 
@@ -292,6 +310,8 @@ kdb_inject:
 	st8	[r16] = r15
 	INJECT_REARM
 	SKIP_SLOT
+	RESTORE_PR
+	;;
 	rfi
 	;;
 
@@ -299,6 +319,7 @@ kdb_inject:
 // injection device its next shot; either preempts the thread (round
 // robin, sched.s) when another thread is ready.
 external_fast:
+	SAVE_PR
 	mov	r16 = cr.ivr		// acknowledge (SDM vol 2 sec 5.8.3.1)
 	;;
 	srlz.d
@@ -328,10 +349,11 @@ external_fast:
 	;;
 	cmp.eq	p10, p0 = r0, r20	// nobody else is ready: no switch
 (p10)	br.cond.sptk.few 2f
-	mov	r17 = VEC_EXTERNAL
-	br.sptk.few full_entry
 	;;
-2:	rfi
+	TO_FULL	VEC_EXTERNAL
+2:	RESTORE_PR
+	;;
+	rfi
 	;;
 3:	INJECT_REARM
 	br.sptk.few 4b

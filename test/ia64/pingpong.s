@@ -1,0 +1,264 @@
+// The ping-pong suite's client (the root task, thread 128.1): 100,000
+// calls to pingpong_server (129.1, another space), each from the bottom
+// of a call chain deep enough that the register stack spills and fills
+// around it, with every register set from a fresh seed (predicates,
+// branch registers, all FP registers, the application registers).  After
+// each call: the registers the Ipc ABI preserves must be unchanged
+// (regcheck.inc, RC_MASK_IPC), the call chain's locals too, and the reply
+// must be the server's transformation of the request; every 16th call the
+// scratch registers must not hold the values the server had in them.
+	.include "user.inc"
+	.include "regcheck.inc"
+	PROGRAM	1
+	THREAD	main, main_sp, main_bs
+	.equ	ROUNDS, 100000
+	.equ	DEPTH, 6
+	.equ	SERVER_XOR, 0x5a5aa5a5c3c33c3c
+	.equ	REPLY_XOR, 0x1111111111111111
+	.equ	DONE_LABEL, 0xd0e
+	.text
+main:
+	alloc	loc0 = ar.pfs, 0, 14, 5, 0
+	;;
+	br.call.sptk.many b0 = kip_init
+	;;
+	mov	loc1 = ar.fpsr
+	mov	loc2 = 0		// rounds
+	movl	loc3 = 0x243f6a8885a308d3	// seed
+	mov	loc4 = 0		// calls with changed preserved registers
+	mov	loc5 = 0		// wrong replies
+	mov	loc6 = 0		// changed locals in the call chain
+	mov	loc7 = 0		// scratch registers that carried the server's values
+	movl	loc8 = msg
+	movl	loc9 = snap
+	;;
+round:
+	shl	r2 = loc3, 13		// xorshift64
+	;;
+	xor	loc3 = loc3, r2
+	;;
+	shr.u	r2 = loc3, 7
+	;;
+	xor	loc3 = loc3, r2
+	;;
+	shl	r2 = loc3, 17
+	;;
+	xor	loc3 = loc3, r2
+	TID	r14, 1
+	;;
+	st8	[loc8] = r14		// to = the server
+	adds	r2 = RC_MSG_FROM_SPEC, loc8
+	adds	r3 = RC_MSG_TIMEOUTS, loc8
+	;;
+	st8	[r2] = r14		// a call: receive from it
+	st8	[r3] = r0
+	extr.u	r8 = loc2, 0, 8
+	;;
+	adds	r8 = 0x100, r8
+	adds	r2 = RC_MSG_MR, loc8
+	;;
+	shl	r8 = r8, 16
+	;;
+	adds	r8 = 7, r8		// label 0x1xx, seven untyped words
+	;;
+	st8	[r2] = r8, 8		// MR0
+	;;
+	st8	[r2] = loc3, 8		// MR1 = the seed, MR2-MR7 = seed + k
+	mov	r9 = 2
+	;;
+1:	add	r10 = loc3, r9
+	adds	r9 = 1, r9
+	;;
+	st8	[r2] = r10, 8
+	cmp.geu	p6, p0 = 7, r9
+(p6)	br.cond.sptk.few 1b
+	;;
+	mov	out0 = DEPTH
+	mov	out1 = loc3
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 0
+	br.call.sptk.many b0 = rc_deep
+	;;
+	add	loc6 = loc6, r8
+	mov	out0 = loc9
+	mov	out1 = loc3
+	movl	out2 = rc_mask_ipc
+	mov	out3 = r12
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_check
+	;;
+	cmp.ne	p6, p0 = 0, r8
+	;;
+(p6)	adds	loc4 = 1, loc4
+	// The reply: from the server, label 0x2xx, MR k = request MR k ^ k * REPLY_XOR.
+	adds	r2 = RC_MSG_FROM, loc8
+	adds	r3 = RC_MSG_MR, loc8
+	TID	r14, 1
+	;;
+	ld8	r2 = [r2]
+	ld8	r9 = [r3], 8
+	extr.u	r8 = loc2, 0, 8
+	;;
+	cmp.ne	p7, p0 = r2, r14
+	adds	r8 = 0x200, r8
+	;;
+	shl	r8 = r8, 16
+	;;
+	adds	r8 = 7, r8
+	;;
+	cmp.ne.or p7, p0 = r8, r9
+	movl	r10 = REPLY_XOR
+	mov	r11 = 1
+	mov	r15 = loc3		// request MR1
+	;;
+	mov	r16 = r10		// k * REPLY_XOR
+	;;
+2:	ld8	r9 = [r3], 8
+	xor	r14 = r15, r16
+	;;
+	cmp.ne.or p7, p0 = r9, r14
+	adds	r11 = 1, r11
+	add	r16 = r16, r10
+	;;
+	add	r15 = loc3, r11
+	cmp.geu	p8, p0 = 7, r11
+(p8)	br.cond.sptk.few 2b
+	;;
+(p7)	adds	loc5 = 1, loc5
+	and	r2 = 15, loc2
+	;;
+	cmp.ne	p9, p0 = 0, r2
+(p9)	br.cond.sptk.few 3f
+	movl	r2 = SERVER_XOR
+	;;
+	mov	out0 = loc9
+	xor	out1 = loc3, r2		// the server's state for this reply
+	br.call.sptk.many b0 = rc_leaks
+	;;
+	add	loc7 = loc7, r8
+3:	adds	loc2 = 1, loc2
+	movl	r2 = ROUNDS
+	;;
+	cmp.ltu	p6, p0 = loc2, r2
+(p6)	br.cond.sptk.many round
+	;;
+	// Done: the server answers with its own counts in MR1-MR5.
+	TID	r14, 1
+	adds	r2 = RC_MSG_FROM_SPEC, loc8
+	adds	r3 = RC_MSG_MR, loc8
+	;;
+	st8	[loc8] = r14
+	st8	[r2] = r14
+	movl	r8 = DONE_LABEL << 16
+	;;
+	st8	[r3] = r8
+	mov	out0 = 0
+	mov	out1 = loc3
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 0
+	br.call.sptk.many b0 = rc_deep
+	;;
+	movl	out0 = msg_rounds
+	br.call.sptk.many b0 = puts
+	;;
+	mov	out0 = loc2
+	br.call.sptk.many b0 = putdec
+	;;
+	movl	out0 = msg_rounds2
+	br.call.sptk.many b0 = puts
+	;;
+	movl	r2 = ROUNDS
+	;;
+	cmp.eq	p6, p0 = loc2, r2
+	;;
+(p6)	cmp.eq.unc p6, p0 = 0, loc5
+	movl	out0 = n_round_trips
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc4
+	movl	out0 = n_client_regs
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc6
+	movl	out0 = n_client_stack
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc7
+	movl	out0 = n_client_leak
+	br.call.sptk.many b0 = check_p6
+	;;
+	adds	loc11 = RC_MSG_MR + 8, loc8	// the server's MR1-MR5
+	;;
+	ld8	r2 = [loc11], 8
+	movl	out0 = n_server_regs
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	br.call.sptk.many b0 = check_p6
+	;;
+	adds	r3 = 16, loc11		// MR4
+	;;
+	ld8	r2 = [loc11], 16
+	movl	r8 = ROUNDS
+	;;
+	ld8	r3 = [r3]		// MR4: requests served
+	cmp.eq	p6, p0 = 0, r2		// MR2: wrong requests
+	;;
+(p6)	cmp.eq.unc p6, p0 = r3, r8
+	movl	out0 = n_server_requests
+	br.call.sptk.many b0 = check_p6
+	;;
+	adds	r2 = -8, loc11		// MR3
+	;;
+	ld8	r2 = [r2]
+	movl	out0 = n_server_stack
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	br.call.sptk.many b0 = check_p6
+	;;
+	adds	r2 = 8, loc11		// MR5
+	;;
+	ld8	r2 = [r2]
+	movl	out0 = n_server_leak
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	br.call.sptk.many b0 = check_p6
+	;;
+	br.call.sptk.many b0 = summary
+	;;
+
+// check(out0, p6): p6 is the outcome.
+check_p6:
+	alloc	loc0 = ar.pfs, 1, 2, 2, 0
+	mov	loc1 = b0
+	mov	out0 = in0
+	mov	out1 = 0
+	;;
+(p6)	mov	out1 = 1
+	br.call.sptk.many b0 = check
+	;;
+	mov	ar.pfs = loc0
+	mov	b0 = loc1
+	;;
+	br.ret.sptk.many b0
+	;;
+
+	.section .rodata
+msg_rounds:	.asciz	"pingpong: "
+msg_rounds2:	.asciz	" round trips between spaces\n"
+n_round_trips:	.asciz	"pingpong.round_trips_100000_replies_correct"
+n_client_regs:	.asciz	"pingpong.client_preserved_registers_after_each_ipc"
+n_client_stack:	.asciz	"pingpong.client_stacked_registers_deep_chain"
+n_client_leak:	.asciz	"pingpong.client_scratch_registers_not_from_server"
+n_server_regs:	.asciz	"pingpong.server_preserved_registers_after_each_ipc"
+n_server_requests: .asciz "pingpong.server_requests_correct"
+n_server_stack:	.asciz	"pingpong.server_stacked_registers_deep_chain"
+n_server_leak:	.asciz	"pingpong.server_scratch_registers_not_from_client"
+
+	.data
+	.align	8
+msg:	.skip	RC_MSG_SIZE
+	.align	16
+snap:	.skip	RC_SLOTS * 8
+	STACKS	main
