@@ -69,6 +69,13 @@
 	.set	n, n + 2
 	.endr
 	st8	[r18] = r17
+	movl	r26 = kernel_statistics + 8
+	;;
+	ld8	r20 = [r26]
+	;;
+	adds	r20 = 1, r20
+	;;
+	st8	[r26] = r20
 8:	mov	r25 = cr.ipsr
 	;;
 	andcm	r25 = r25, r24

@@ -227,11 +227,14 @@ break_fast:
 (p6)	cmp.eq.unc p9, p0 = r18, r16	// KernelInterface
 (p6)	cmp.eq.unc p10, p0 = 0x40, r16	// exit the machine (root)
 (p6)	cmp.eq.unc p11, p0 = 0x42, r16	// interrupt injection (root)
+(p6)	cmp.eq.unc p12, p0 = 0x43, r16	// kernel statistics
 	;;
 (p8)	br.cond.sptk.few kdb_putc
 (p9)	br.cond.sptk.few kdb_kernel_interface
 (p10)	br.cond.sptk.few kdb_exit
 (p11)	br.cond.sptk.few kdb_inject
+(p12)	br.cond.sptk.few kdb_statistics
+	;;
 	TO_FULL	VEC_BREAK
 
 // putc r14; a NaT prints '?' (a NaT must not reach the store).
@@ -260,6 +263,26 @@ kdb_kernel_interface:
 	;;
 	ld8	r10 = [r16]
 	SKIP_SLOT
+	RESTORE_PR
+	;;
+	rfi
+	;;
+
+// Kernel statistics for the tests: r8 = counter r14 (0: preemptions that
+// switched threads, 1: FP partitions loaded for a new owner), 0 for any
+// other number.
+kdb_statistics:
+	tnat.nz	p7, p0 = r14
+	cmp.ltu	p8, p0 = 1, r14
+	movl	r16 = kernel_statistics
+	mov	r8 = r0
+	;;
+(p7)	br.cond.spnt.few 1f
+(p8)	br.cond.spnt.few 1f
+	shladd	r16 = r14, 3, r16
+	;;
+	ld8	r8 = [r16]
+1:	SKIP_SLOT
 	RESTORE_PR
 	;;
 	rfi
@@ -362,4 +385,7 @@ external_fast:
 	.data
 	.align	8
 inject_state:
+	data8	0, 0
+	.global	kernel_statistics
+kernel_statistics:			// see kdb_statistics
 	data8	0, 0

@@ -120,10 +120,21 @@ all_blocked:
 	;;
 
 // Round robin: the current thread goes to the tail when anyone else is
-// ready.  preempt is the external-interrupt handler (in0 = the frame).
+// ready.  preempt is the external-interrupt handler (in0 = the frame); it
+// counts the switches it makes (kernel_statistics).
 	.global	preempt, yield
 	.proc	yield
 preempt:
+	movl	r2 = kernel_statistics
+	movl	r3 = ready_head
+	;;
+	ld8	r3 = [r3]
+	ld8	r8 = [r2]
+	;;
+	cmp.ne	p6, p0 = r0, r3
+	adds	r8 = 1, r8
+	;;
+(p6)	st8	[r2] = r8
 yield:
 	alloc	loc0 = ar.pfs, 0, 2, 1, 0
 	mov	loc1 = b0

@@ -13,9 +13,6 @@
 	THREAD	main, main_sp, main_bs
 	.equ	ROUNDS, 100000
 	.equ	DEPTH, 6
-	.equ	SERVER_XOR, 0x5a5aa5a5c3c33c3c
-	.equ	REPLY_XOR, 0x1111111111111111
-	.equ	DONE_LABEL, 0xd0e
 	.text
 main:
 	alloc	loc0 = ar.pfs, 0, 14, 5, 0
@@ -44,34 +41,12 @@ round:
 	shl	r2 = loc3, 17
 	;;
 	xor	loc3 = loc3, r2
-	TID	r14, 1
+	mov	out0 = loc8
 	;;
-	st8	[loc8] = r14		// to = the server
-	adds	r2 = RC_MSG_FROM_SPEC, loc8
-	adds	r3 = RC_MSG_TIMEOUTS, loc8
-	;;
-	st8	[r2] = r14		// a call: receive from it
-	st8	[r3] = r0
-	extr.u	r8 = loc2, 0, 8
-	;;
-	adds	r8 = 0x100, r8
-	adds	r2 = RC_MSG_MR, loc8
-	;;
-	shl	r8 = r8, 16
-	;;
-	adds	r8 = 7, r8		// label 0x1xx, seven untyped words
-	;;
-	st8	[r2] = r8, 8		// MR0
-	;;
-	st8	[r2] = loc3, 8		// MR1 = the seed, MR2-MR7 = seed + k
-	mov	r9 = 2
-	;;
-1:	add	r10 = loc3, r9
-	adds	r9 = 1, r9
-	;;
-	st8	[r2] = r10, 8
-	cmp.geu	p6, p0 = 7, r9
-(p6)	br.cond.sptk.few 1b
+	TID	out1, 1
+	mov	out2 = loc2
+	mov	out3 = loc3
+	br.call.sptk.many b0 = rc_request
 	;;
 	mov	out0 = DEPTH
 	mov	out1 = loc3
@@ -91,46 +66,20 @@ round:
 	cmp.ne	p6, p0 = 0, r8
 	;;
 (p6)	adds	loc4 = 1, loc4
-	// The reply: from the server, label 0x2xx, MR k = request MR k ^ k * REPLY_XOR.
-	adds	r2 = RC_MSG_FROM, loc8
-	adds	r3 = RC_MSG_MR, loc8
-	TID	r14, 1
+	mov	out0 = loc8
+	TID	out1, 1
+	mov	out2 = loc2
+	mov	out3 = loc3
+	br.call.sptk.many b0 = rc_reply_ok
 	;;
-	ld8	r2 = [r2]
-	ld8	r9 = [r3], 8
-	extr.u	r8 = loc2, 0, 8
-	;;
-	cmp.ne	p7, p0 = r2, r14
-	adds	r8 = 0x200, r8
-	;;
-	shl	r8 = r8, 16
-	;;
-	adds	r8 = 7, r8
-	;;
-	cmp.ne.or p7, p0 = r8, r9
-	movl	r10 = REPLY_XOR
-	mov	r11 = 1
-	mov	r15 = loc3		// request MR1
-	;;
-	mov	r16 = r10		// k * REPLY_XOR
-	;;
-2:	ld8	r9 = [r3], 8
-	xor	r14 = r15, r16
-	;;
-	cmp.ne.or p7, p0 = r9, r14
-	adds	r11 = 1, r11
-	add	r16 = r16, r10
-	;;
-	add	r15 = loc3, r11
-	cmp.geu	p8, p0 = 7, r11
-(p8)	br.cond.sptk.few 2b
+	cmp.eq	p7, p0 = 0, r8
 	;;
 (p7)	adds	loc5 = 1, loc5
 	and	r2 = 15, loc2
 	;;
 	cmp.ne	p9, p0 = 0, r2
 (p9)	br.cond.sptk.few 3f
-	movl	r2 = SERVER_XOR
+	movl	r2 = RC_SERVER_XOR
 	;;
 	mov	out0 = loc9
 	xor	out1 = loc3, r2		// the server's state for this reply
@@ -150,7 +99,7 @@ round:
 	;;
 	st8	[loc8] = r14
 	st8	[r2] = r14
-	movl	r8 = DONE_LABEL << 16
+	movl	r8 = RC_DONE_LABEL << 16
 	;;
 	st8	[r3] = r8
 	mov	out0 = 0

@@ -255,11 +255,11 @@ rc_deep:
 	br.ret.sptk.many b0
 	;;
 
-rc_bottom:
-	SET_STATE in1, in3
+rc_bottom:				// two copies: a test after SET_STATE would change a predicate
 	cmp.ne	p6, p0 = 0, in4
 (p6)	br.cond.spnt.few 2f
 	;;
+	SET_STATE in1, in3
 	adds	r14 = RC_MSG_MR, in2
 	;;
 	ld8	out0 = [r14], 8
@@ -311,7 +311,8 @@ rc_bottom:
 	st8	[r15] = out7
 	br.cond.sptk.few 3f
 	;;
-2:	.rept	100
+2:	SET_STATE in1, in3
+	.rept	100
 	nop.m	0
 	nop.i	0
 	nop.i	0

@@ -1,0 +1,339 @@
+// The preemption suite (the root task).  Interrupts injected at
+// pseudo-random instruction counts (the board's IRQ_AT device through the
+// kernel's kdebug 0x42: 800 + 0..1023 retired instructions apart, the
+// kernel's own included, which is why the minimum exceeds its longest
+// preemption path) and the timer
+// preempt four threads in three spaces wherever they are: in user code,
+// in the system-call stubs' PL 0 windows, between any two instructions of
+// the register checks.  Round robin then runs someone else, so every
+// thread's state goes through the kernel's full save and restore, the
+// lazy FP hand-over and the register stack switch over and over.
+//   128.1 (here)   rounds of: a preemptible stretch checked with every
+//                  register (RC_MASK_ALL), then a call to 130.1 checked
+//                  as in the ping-pong suite
+//   129.1 (here)   the same space's churner: preemptible stretches only
+//   130.1 space 2  the server (serve.s, with a stretch before each reply)
+//   131.1 space 3  another space's churner
+// At the end 128.1 collects everyone's counts and the kernel's
+// statistics: preemptions that switched threads and FP hand-overs must
+// have happened, and no register anywhere may have changed.
+	.include "user.inc"
+	.include "regcheck.inc"
+	PROGRAM	2
+	THREAD	main, main_sp, main_bs
+	THREAD	churn, churn_sp, churn_bs
+	.equ	ROUNDS, 600
+	.equ	DEPTH, 6
+	.equ	INJECT_MINIMUM, 800
+	.equ	INJECT_MASK, 1023
+	.text
+main:
+	alloc	loc0 = ar.pfs, 0, 16, 5, 0
+	;;
+	br.call.sptk.many b0 = kip_init
+	;;
+	movl	r14 = 0x9e3779b97f4a7c15	// the injection's seed
+	movl	r15 = (INJECT_MINIMUM << 32) | INJECT_MASK
+	;;
+	KDB_INJECT
+	;;
+	mov	loc1 = ar.fpsr
+	mov	loc2 = 0		// rounds
+	movl	loc3 = 0x6a09e667f3bcc908	// seed
+	mov	loc4 = 0		// stretches with changed registers
+	mov	loc5 = 0		// Ipcs with changed preserved registers
+	mov	loc6 = 0		// changed call-chain locals
+	mov	loc7 = 0		// wrong replies
+	movl	loc8 = msg
+	movl	loc9 = snap
+	;;
+round:
+	shl	r2 = loc3, 13		// xorshift64
+	;;
+	xor	loc3 = loc3, r2
+	;;
+	shr.u	r2 = loc3, 7
+	;;
+	xor	loc3 = loc3, r2
+	;;
+	shl	r2 = loc3, 17
+	;;
+	xor	loc3 = loc3, r2
+	mov	out0 = DEPTH
+	;;
+	mov	out1 = loc3
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 1		// a preemptible stretch
+	br.call.sptk.many b0 = rc_deep
+	;;
+	add	loc6 = loc6, r8
+	mov	out0 = loc9
+	mov	out1 = loc3
+	movl	out2 = rc_mask_all
+	mov	out3 = r12
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_check
+	;;
+	add	loc4 = loc4, r8
+	adds	loc10 = 1, loc3		// the call's seed
+	mov	out0 = loc8
+	;;
+	TID	out1, 2
+	mov	out2 = loc2
+	mov	out3 = loc10
+	br.call.sptk.many b0 = rc_request
+	;;
+	mov	out0 = DEPTH
+	mov	out1 = loc10
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 0
+	br.call.sptk.many b0 = rc_deep
+	;;
+	add	loc6 = loc6, r8
+	mov	out0 = loc9
+	mov	out1 = loc10
+	movl	out2 = rc_mask_ipc
+	mov	out3 = r12
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_check
+	;;
+	add	loc5 = loc5, r8
+	mov	out0 = loc8
+	;;
+	TID	out1, 2
+	mov	out2 = loc2
+	mov	out3 = loc10
+	br.call.sptk.many b0 = rc_reply_ok
+	;;
+	cmp.eq	p6, p0 = 0, r8
+	adds	loc2 = 1, loc2
+	;;
+(p6)	adds	loc7 = 1, loc7
+	movl	r2 = ROUNDS
+	;;
+	cmp.ltu	p7, p0 = loc2, r2
+(p7)	br.cond.sptk.many round
+	;;
+	mov	r14 = r0		// injection off
+	mov	r15 = r0
+	;;
+	KDB_INJECT
+	;;
+	// The server's counts (serve.s, DONE), then each churner's.
+	mov	out0 = loc8
+	;;
+	TID	out1, 2
+	mov	out2 = loc2
+	mov	out3 = loc3
+	br.call.sptk.many b0 = rc_request
+	;;
+	adds	r2 = RC_MSG_MR, loc8
+	movl	r3 = RC_DONE_LABEL << 16
+	;;
+	st8	[r2] = r3
+	mov	out0 = 0
+	mov	out1 = loc3
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 0
+	br.call.sptk.many b0 = rc_deep
+	;;
+	adds	r2 = RC_MSG_MR + 8, loc8
+	movl	loc11 = server_counts
+	;;
+	.rept	6
+	ld8	r3 = [r2], 8
+	;;
+	st8	[loc11] = r3, 8
+	;;
+	.endr
+	.irp	who, 3, 1
+	TID	r14, \who
+	;;
+	st8	[loc8] = r14		// a call with an empty message
+	adds	r2 = RC_MSG_FROM_SPEC, loc8
+	adds	r3 = RC_MSG_MR, loc8
+	;;
+	st8	[r2] = r14
+	st8	[r3] = r0
+	mov	out0 = 0
+	mov	out1 = loc3
+	mov	out2 = loc8
+	mov	out3 = loc9
+	mov	out4 = 0
+	br.call.sptk.many b0 = rc_deep
+	;;
+	adds	r2 = RC_MSG_MR + 8, loc8
+	;;
+	.rept	3
+	ld8	r3 = [r2], 8
+	;;
+	st8	[loc11] = r3, 8
+	;;
+	.endr
+	.endr
+	mov	r14 = 0
+	;;
+	KDB_STATISTICS
+	;;
+	mov	loc12 = r8		// preemptions that switched threads
+	mov	r14 = 1
+	;;
+	KDB_STATISTICS
+	;;
+	mov	loc13 = r8		// FP hand-overs
+	movl	out0 = msg_stats
+	br.call.sptk.many b0 = puts
+	;;
+	mov	out0 = loc12
+	br.call.sptk.many b0 = putdec
+	;;
+	movl	out0 = msg_stats2
+	br.call.sptk.many b0 = puts
+	;;
+	mov	out0 = loc13
+	br.call.sptk.many b0 = putdec
+	;;
+	movl	out0 = msg_stats3
+	br.call.sptk.many b0 = puts
+	;;
+	// The cases.
+	cmp.eq	p6, p0 = 0, loc4
+	movl	out0 = n_client_preempt
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc5
+	movl	out0 = n_client_ipc
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc6
+	movl	out0 = n_client_stack
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc7
+	movl	out0 = n_client_replies
+	br.call.sptk.many b0 = check_p6
+	;;
+	movl	loc11 = server_counts
+	;;
+	ld8	r2 = [loc11], 8		// MR1: Ipcs with changed registers
+	movl	out0 = n_server_ipc
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	br.call.sptk.many b0 = check_p6
+	;;
+	ld8	r2 = [loc11], 8		// MR2: wrong requests
+	;;
+	ld8	r3 = [loc11], 8		// MR3: changed locals
+	;;
+	ld8	r8 = [loc11], 8		// MR4: served
+	movl	out0 = n_server_requests
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	;;
+(p6)	cmp.eq.unc p6, p0 = loc2, r8
+	mov	loc14 = r3
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc14
+	movl	out0 = n_server_stack
+	br.call.sptk.many b0 = check_p6
+	;;
+	ld8	r2 = [loc11], 8		// MR5: scratch leaks
+	;;
+	ld8	r3 = [loc11], 8		// MR6: stretches with changed registers
+	movl	out0 = n_server_leak
+	;;
+	cmp.eq	p6, p0 = 0, r2
+	mov	loc14 = r3
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.eq	p6, p0 = 0, loc14
+	movl	out0 = n_server_preempt
+	br.call.sptk.many b0 = check_p6
+	;;
+	.irp	name, n_churn_other, n_churn_same
+	ld8	r2 = [loc11], 8		// stretches with changed registers
+	;;
+	ld8	r3 = [loc11], 8		// changed locals
+	;;
+	ld8	r8 = [loc11], 8		// stretches done
+	cmp.eq	p6, p0 = 0, r2
+	;;
+(p6)	cmp.eq.unc p6, p0 = 0, r3
+	;;
+(p6)	cmp.ne.unc p6, p0 = 0, r8
+	movl	out0 = \name
+	br.call.sptk.many b0 = check_p6
+	;;
+	.endr
+	movl	r2 = 1000
+	;;
+	cmp.leu	p6, p0 = r2, loc12
+	movl	out0 = n_preemptions
+	br.call.sptk.many b0 = check_p6
+	;;
+	cmp.leu	p6, p0 = 100, loc13
+	movl	out0 = n_fp_handovers
+	br.call.sptk.many b0 = check_p6
+	;;
+	br.call.sptk.many b0 = summary
+	;;
+
+// 129.1: this space's churner.
+churn:
+	alloc	loc0 = ar.pfs, 0, 1, 4, 0
+	;;
+	TID	out0, 0
+	movl	out1 = 0xbb67ae8584caa73b
+	movl	out2 = churn_snap
+	movl	out3 = churn_msg
+	br.call.sptk.many b0 = rc_churn
+	;;
+
+// check(out0, p6): p6 is the outcome.
+check_p6:
+	alloc	loc0 = ar.pfs, 1, 2, 2, 0
+	mov	loc1 = b0
+	mov	out0 = in0
+	mov	out1 = 0
+	;;
+(p6)	mov	out1 = 1
+	br.call.sptk.many b0 = check
+	;;
+	mov	ar.pfs = loc0
+	mov	b0 = loc1
+	;;
+	br.ret.sptk.many b0
+	;;
+
+	.section .rodata
+msg_stats:	.asciz	"preempt: "
+msg_stats2:	.asciz	" preemptions switched threads, "
+msg_stats3:	.asciz	" FP partitions changed hands\n"
+n_client_preempt: .asciz "preempt.client_all_registers_across_preemption"
+n_client_ipc:	.asciz	"preempt.client_preserved_registers_after_each_ipc"
+n_client_stack:	.asciz	"preempt.client_stacked_registers_deep_chain"
+n_client_replies: .asciz "preempt.client_replies_correct"
+n_server_ipc:	.asciz	"preempt.server_preserved_registers_after_each_ipc"
+n_server_requests: .asciz "preempt.server_requests_correct"
+n_server_stack:	.asciz	"preempt.server_stacked_registers_deep_chain"
+n_server_leak:	.asciz	"preempt.server_scratch_registers_not_from_client"
+n_server_preempt: .asciz "preempt.server_all_registers_across_preemption"
+n_churn_other:	.asciz	"preempt.churner_other_space_all_registers"
+n_churn_same:	.asciz	"preempt.churner_same_space_all_registers"
+n_preemptions:	.asciz	"preempt.at_least_1000_preemptions_switched_threads"
+n_fp_handovers:	.asciz	"preempt.at_least_100_lazy_fp_handovers"
+
+	.data
+	.align	8
+msg:		.skip	RC_MSG_SIZE
+churn_msg:	.skip	RC_MSG_SIZE
+server_counts:	.skip	12 * 8
+	.align	16
+snap:		.skip	RC_SLOTS * 8
+churn_snap:	.skip	RC_SLOTS * 8
+	STACKS	main
+	STACKS	churn
