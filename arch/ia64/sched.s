@@ -170,6 +170,7 @@ ready_tail:	data8	0
 // caller donates the rest of its slice); otherwise the caller yields to
 // the head of the ready queue.  out0-out7 survive (through TCB_MR).
 	.include "syscall.inc"
+	.text
 	.global	thread_switch_entry
 thread_switch_entry:
 	SYSCALL_ENTRY
