@@ -1,14 +1,19 @@
 """The ia64sim platform's suites: the IA-64 simulator's decoder checked
 against binutils (a generated corpus and random bundles), the semantic test
-programs, and the speed benchmark.  runner.py runs the jobs sequential(cfg)
-and parallel(cfg) return; a job returns (passed, failed, verdict line), where
-a case is one program or one seed's image (the line counts slots).  The
-speed target is checked by `bench` only: tests assert no timings."""
+programs, the speed benchmark, and the IA-64 kernel's suites (boot images
+of arch/ia64 with the test programs of test/ia64).  runner.py runs the jobs
+sequential(cfg) and parallel(cfg) return; a job returns (passed, failed,
+verdict line), where a case is one program, one seed's image or one test
+case a kernel suite prints (the line counts slots).  The speed target and
+the kernel's instruction counts are reported by `bench` only: tests assert
+no timings."""
+import json
 import os
 import random
 import re
 import subprocess
 import tempfile
+import time
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMDIR = os.path.join(SRCDIR, "tools", "ia64sim")
@@ -222,25 +227,132 @@ def bench(cfg):
     return 0 if ok else 1
 
 
+# ---------------------------------------------------------------- the kernel
+
+SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
+STATS = re.compile(r"instructions: (\d+)")
+
+
+class KernelSuite:
+    """A boot image of the IA-64 kernel run to its end in the simulator."""
+
+    def __init__(self, name, image, timeout=120, max_insns=100_000_000, expect_summary=True, expect_exit=0,
+                 expect_text=()):
+        self.name, self.image, self.timeout, self.max_insns = name, image, timeout, max_insns
+        self.expect_summary, self.expect_exit, self.expect_text = expect_summary, expect_exit, list(expect_text)
+
+
+# What the faults suite's victims (test/ia64/faults_victims.s) must be
+# stopped with, thread by thread.
+FAULT_MESSAGES = [
+    "thread 129.1 stopped: privileged operation at ip",
+    "thread 130.1 stopped: data access rights fault at 0xe000000000100000 (kernel memory)",
+    "thread 131.1 stopped: data access rights fault at 0xe000000000118000 (kernel memory)",
+    "thread 132.1 stopped: privileged operation in the gate page (not a system-call entry)",
+    "thread 133.1 stopped: instruction access rights fault at 0xe000000000100000 (kernel memory)",
+    "thread 134.1 stopped: illegal operation in the gate page (not a system-call entry)",
+    "thread 135.1 stopped: unknown or privileged break",
+    "thread 136.1 stopped: unknown or privileged break",
+    "thread 137.1 stopped: NaT consumption",
+    "thread 138.1 stopped: privileged operation at ip",
+    "thread 139.1 stopped: page fault at 0x",
+    "thread 140.1 stopped: unaligned data reference",
+    "thread 141.1 stopped: page fault at 0x6000000000000000",
+    "thread 142.1 stopped: data access rights fault at 0xc0000000 at",
+    "thread 143.1 stopped: data access rights fault at 0xc0004000 at",
+]
+
+KERNEL_SUITES = [
+    KernelSuite("ia64-pingpong", "kernel-pingpong.elf", timeout=600, max_insns=2_000_000_000),
+    KernelSuite("ia64-preempt", "kernel-preempt.elf", timeout=300, max_insns=500_000_000),
+    KernelSuite("ia64-faults", "kernel-faults.elf", expect_text=FAULT_MESSAGES),
+    KernelSuite("ia64-demo", "kernel-demo.elf", expect_summary=False,
+                expect_text=["ping 8 -> pong answers 80 from thread 129", "demo: done"]),
+    KernelSuite("ia64-bench-figures", "kernel-bench.elf", expect_summary=False, expect_text=["bench: done"]),
+]
+
+
+def _run_kernel(cfg, suite):
+    """(passed, failed, line, output) of one kernel suite."""
+    elf = cfg.path(suite.image)
+    log = cfg.path("test-logs", suite.name + ".log")
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    start = time.time()
+    problems = []
+    try:
+        proc = subprocess.run([cfg.path("ia64sim"), "--stats", "--max-insns", str(suite.max_insns), elf],
+                              capture_output=True, text=True, timeout=suite.timeout, stdin=subprocess.DEVNULL)
+        out, status = proc.stdout + proc.stderr, proc.returncode
+    except subprocess.TimeoutExpired as e:
+        out, status = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or ""), None
+        problems.append(f"no exit within {suite.timeout} s")
+    with open(log, "w") as f:
+        f.write(out)
+    passed = failed = 0
+    m = None
+    for m in SUMMARY.finditer(out):
+        pass
+    if suite.expect_summary:
+        if m is None:
+            problems.append("no summary line")
+        else:
+            passed, failed = int(m.group(1)), int(m.group(2))
+    if "PANIC" in out:
+        problems.append("kernel panic")
+    if status is not None and status != suite.expect_exit:
+        problems.append(f"exit status {status}, expected {suite.expect_exit}")
+    problems += [f"message '{t}' missing" for t in suite.expect_text if t not in out]
+    if not suite.expect_summary:
+        passed, failed = (0, 1) if problems else (1, 0)
+    elif problems and failed == 0:
+        failed += 1
+    insns = int(s.group(1)) if (s := STATS.search(out)) else 0
+    verdict = "ok" if not problems and failed == 0 else "FAILED: " + "; ".join(problems or ["failing cases"])
+    line = (f"[{cfg.name}] {suite.name}: {passed} passed, {failed} failed ({time.time() - start:.1f} s, "
+            f"{insns / 1e6:.1f} M instructions) {verdict}")
+    if problems or failed:
+        tail = [l for l in out.splitlines() if l.startswith("FAIL") or "PANIC" in l or "stopped:" in l]
+        line += "".join(f"\n    {l}" for l in tail[:20]) + f"\n    log: {log}"
+    return passed, failed, line, out
+
+
+def _kernel_job(suite):
+    def job(cfg):
+        return _run_kernel(cfg, suite)[:3]
+    job.__name__ = suite.name
+    return job
+
+
 def sequential(cfg):
     """Jobs to run before the parallel suites start."""
     return [benchmarks] if cfg.platform == "ia64sim" else []
 
 
 def parallel(cfg):
-    """Jobs that may run alongside the other configs' suites."""
-    return [decoder_diff, fuzz, semantic, alu_model] if cfg.platform == "ia64sim" else []
+    """Jobs that may run alongside the other configs' suites (the longest first)."""
+    if cfg.platform != "ia64sim":
+        return []
+    return [_kernel_job(s) for s in KERNEL_SUITES] + [decoder_diff, fuzz, semantic, alu_model]
 
 
 def suite_names(cfg):
     names = ["ia64sim-benchmarks", "ia64sim-decoder", "ia64sim-fuzz", "ia64sim-semantic", "ia64sim-alu-model"]
+    names += [s.name for s in KERNEL_SUITES]
     return names if cfg.platform == "ia64sim" else []
 
 
+# Boot images `run` knows by name (`./chestnut boot ia64` asks for hello).
+RUN_IMAGES = {"hello": "kernel-demo.elf", "demo": "kernel-demo.elf"}
+
+
 def run_program(cfg, program):
-    """`run PROGRAM`: a semantic test or benchmark by name, or an ELF path."""
-    candidates = [program, cfg.path("ia64sim-tests", program + ".elf"), cfg.path("ia64sim-bench", program + ".elf")]
+    """`run PROGRAM`: a kernel boot image (demo, pingpong, preempt, faults,
+    bench), a semantic test or simulator benchmark by name, or an ELF path."""
+    candidates = [program, cfg.path(RUN_IMAGES.get(program, f"kernel-{program}.elf")),
+                  cfg.path("ia64sim-tests", program + ".elf"), cfg.path("ia64sim-bench", program + ".elf")]
     for c in candidates:
         if os.path.isfile(c):
             return subprocess.call([cfg.path("ia64sim"), c])
-    raise SystemExit(f"runner: no ia64sim program '{program}'; try one of: {' '.join(_semantic_tests(cfg))}")
+    images = sorted(f[len("kernel-"):-4] for f in os.listdir(cfg.builddir) if f.startswith("kernel-") and
+                    f.endswith(".elf"))
+    raise SystemExit(f"runner: no ia64sim program '{program}'; try one of: {' '.join(images + _semantic_tests(cfg))}")
