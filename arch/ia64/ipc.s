@@ -33,9 +33,143 @@
 
 	.equ	TAG_FLAGS_SHIFT, 12
 
+// The fast path (seed 004's common case, hand-scheduled: the simulator
+// counts issue slots, nops included): a call (FromSpecifier = to) or a
+// reply-and-wait (FromSpecifier = anythread, nobody queued) to a thread
+// that waits for the caller or anyone, with no NaT anywhere, at most
+// seven untyped words and a receive timeout of never.  Everything else --
+// or anything it is unsure of -- takes the general path (ipc_general)
+// with the same frame.  The destination's TCB is computed from the
+// thread number's low bits before the number is known to be in range, so
+// the loads it issues stay inside the TCB array either way.
+	.if	(USER_BASE % MAX_THREADS) || (MAX_THREADS != 32)
+	.error	"the fast path's range check assumes USER_BASE = 4 * 32 and 32 TCBs"
+	.endif
 	.global	ipc_entry
 ipc_entry:
-	SYSCALL_ENTRY
+	{ .mmb
+	mov	ar.rsc = r0
+	mov	r19 = ar.k7
+	clrrrb
+	;;
+	}
+	{ .mmi
+	mov	r20 = ar.bspstore
+	mov	r21 = ar.rnat
+	adds	r22 = TCB_KBS, r19
+	}
+	{ .mii
+	mov	r24 = ar.k5		// my global id
+	tnat.nz	p6, p7 = r14		// p7: r14 may feed an address
+	shr.u	r23 = r14, 32 - TCB_SHIFT	// thread number << TCB_SHIFT, junk below
+	}
+	{ .mmi
+	mov	r2 = (MAX_THREADS - 1) << TCB_SHIFT
+	adds	r8 = TCB_SQ_HEAD, r19
+	shr.u	r26 = r14, 32 + 5	// USER_BASE / 32 for a number in the array
+	;;
+	}
+	{ .mmi
+	mov	ar.bspstore = r22	// before any RSE activity (syscall.inc)
+	;;
+	alloc	loc0 = ar.pfs, 8, SC_LOCALS, SC_OUTS, 0
+	mov	loc1 = r17
+	}
+	{ .mii
+	mov	loc2 = r20
+	tnat.nz.or p6, p0 = r15
+	tnat.nz.or p6, p0 = r16
+	}
+	{ .mii
+	mov	loc3 = r21
+	cmp.eq.or p6, p0 = r0, r14	// no send phase
+	mov	loc5 = b0
+	}
+	{ .mii
+	mov	loc4 = r18
+	and	r23 = r23, r2
+	cmp.ne.or p6, p0 = USER_BASE / 32, r26
+	}
+	{ .mlx
+	mov	loc6 = r19
+	movl	r27 = tcb_array
+	;;
+	}
+	{ .mmi
+	mov	r30 = ar.bsp
+	ld8	r8 = [r8]		// senders queued for me
+	add	r23 = r23, r27		// the destination's TCB (if the number is right)
+	}
+	{ .mii
+	or	r9 = r33, r34		// NaT in any MR?
+	extr.u	r29 = r32, 3, 9		// more than seven words, or typed items
+	or	r10 = r35, r36
+	}
+	{ .mii
+	or	r11 = r37, r38
+	extr.u	r3 = r16, 0, 16		// receive timeout
+	cmp.eq	p8, p0 = r15, r14	// a call
+	;;
+	}
+	{ .mmi
+(p7)	ld8	r25 = [r23]		// its global id
+	adds	r17 = TCB_STATE, r23
+	adds	r18 = TCB_PARTNER, r23
+	}
+	{ .mii
+	sub	r30 = r30, r22
+	or	r9 = r9, r10
+	or	r11 = r11, r39
+	}
+	{ .mii
+	cmp.ne.or p6, p0 = r0, r29
+	cmp.ne.or p6, p0 = r0, r3
+	cmp.eq	p10, p0 = ANYTHREAD, r15	// reply and wait
+	;;
+	}
+	{ .mmi
+(p7)	ld8	r17 = [r17]		// its state
+(p7)	ld8	r18 = [r18]		// whom it waits for
+	shl	loc8 = r30, 16		// syscall.inc
+	}
+	{ .mii
+	or	r9 = r9, r11
+	cmp.ne.or p6, p0 = r25, r14	// a free slot or another version
+	cmp.eq.and p10, p0 = r0, r8	// ... with nobody queued
+	;;
+	}
+	{ .mii
+	cmp.ne.or p6, p0 = TS_WAIT_RECV, r17
+	tnat.nz.or p6, p0 = r9
+	tnat.nz.or p6, p0 = r32
+	}
+	{ .mib
+	mov	r28 = r0
+	cmp.eq	p13, p14 = r18, r24	// it waits for me ...
+(p6)	br.cond.spnt.few ipc_general
+	;;
+	}
+	{ .mii
+	cmp.eq.or.andcm p13, p14 = ANYTHREAD, r18	// ... or for anyone
+	nop.i	0
+	nop.i	0
+	;;
+	}
+	{ .mbb
+	nop.m	0
+(p14)	br.cond.spnt.few ipc_general
+(p8)	br.cond.sptk.few ipc_fast_deliver
+	}
+	{ .mbb
+	nop.m	0
+(p10)	br.cond.sptk.few ipc_fast_deliver
+	br.cond.spnt.few ipc_general
+	;;
+	}
+
+// The general path: everything the fast path does not take, checked step
+// by step (the frame is the same; the fast path may have computed loc8).
+ipc_general:
 	tnat.nz	p6, p0 = r14
 	mov	r24 = ar.k5		// my global id
 	cmp.eq	p7, p0 = r0, r14	// no send phase
@@ -128,6 +262,65 @@ ipc_block_for_partner:
 	mov	out0 = r28
 	br.call.sptk.many b0 = switch_to
 	;;
+	br.sptk.few syscall_exit_resumed
+	;;
+
+// The fast path's hand-over: the destination (r23) waits for this
+// message, the caller then waits for the destination (a call) or for
+// anyone (reply and wait, nobody queued), and the CPU goes straight to
+// the destination.  The MRs hold no NaT, so plain stores do.
+ipc_fast_deliver:
+	{ .mmi
+	adds	r2 = TCB_MR, r23
+	adds	r3 = TCB_MR + 8, r23
+	dep	r8 = 0, r32, TAG_FLAGS_SHIFT, 4
+	;;
+	}
+	{ .mmi
+	st8	[r2] = r8, 16
+	st8	[r3] = r33, 16
+	adds	r10 = TCB_STATE, r19
+	}
+	{ .mii
+	adds	r30 = TCB_STATE, r23
+	adds	r11 = TCB_PARTNER, r19
+	mov	r21 = TS_WAIT_RECV
+	;;
+	}
+	{ .mmi
+	st8	[r2] = r34, 16
+	st8	[r3] = r35, 16
+	mov	r9 = TS_READY
+	;;
+	}
+	{ .mmi
+	st8	[r2] = r36, 16
+	st8	[r3] = r37, 16
+	mov	out0 = r23
+	;;
+	}
+	{ .mmi
+	st8	[r2] = r38, 16
+	st8	[r3] = r39, 16
+	nop.i	0
+	;;
+	}
+	{ .mmi
+	st8	[r2] = r24		// TCB_FROM
+	st8	[r3] = r0		// TCB_RESULT
+	nop.i	0
+	}
+	{ .mmi
+	st8	[r30] = r9		// it runs now
+	st8	[r10] = r21		// and I wait ...
+	nop.i	0
+	}
+	{ .mmb
+	st8	[r11] = r15		// ... for it, or for anyone
+	nop.m	0
+	br.call.sptk.many b0 = switch_to
+	;;
+	}
 	br.sptk.few syscall_exit_resumed
 	;;
 

@@ -42,52 +42,76 @@
 	.global	switch_to
 	.proc	switch_to
 switch_to:
+	{ .mii
 	alloc	loc0 = ar.pfs, 1, SW_LOCALS, 1, 0
 	mov	loc1 = b0
 	mov	loc2 = b1
-	mov	loc7 = r1
-	mov	loc8 = r4
 	;;
+	}
+	{ .mii
+	mov	loc15 = ar.fpsr
 	mov	loc3 = b2
 	mov	loc4 = b3
+	}
+	{ .mii
+	mov	loc7 = r1
+	mov	loc5 = b4
+	mov	loc6 = b5
+	}
+	{ .mii
+	mov	loc8 = r4
+	mov	loc14 = pr
+	mov.i	loc16 = ar.lc
+	}
+	{ .mmi
 	mov	loc9 = r5
 	mov	loc10 = r6
 	mov	loc11 = r7
-	mov	loc15 = ar.fpsr
-	;;
-	mov	loc5 = b4
-	mov	loc6 = b5
+	}
+	{ .mmi
 	mov	loc12 = r12
 	mov	loc13 = r13
-	;;
-	mov	loc14 = pr
-	mov	loc16 = ar.lc
 	mov	out0 = in0
+	}
+	{ .mib
+	nop.m	0
+	nop.i	0
 	br.call.sptk.many b0 = do_switch
 	;;
+	}
 	// Now in the next thread's switch_to frame, refilled by the RSE.
-	mov	b0 = loc1
-	mov	b1 = loc2
-	mov	r1 = loc7
+	{ .mii
 	mov	r4 = loc8
+	mov	b0 = loc1
+	mov.i	ar.pfs = loc0
 	;;
+	}
+	{ .mii
+	mov	ar.fpsr = loc15
+	mov	b1 = loc2
 	mov	b2 = loc3
+	}
+	{ .mii
+	mov	r1 = loc7
 	mov	b3 = loc4
+	mov	b4 = loc5
+	}
+	{ .mii
 	mov	r5 = loc9
+	mov	b5 = loc6
+	mov	pr = loc14, -1
+	}
+	{ .mii
 	mov	r6 = loc10
 	mov	r7 = loc11
-	mov	ar.fpsr = loc15
-	;;
-	mov	b4 = loc5
-	mov	b5 = loc6
+	mov.i	ar.lc = loc16
+	}
+	{ .mib
 	mov	r12 = loc12
 	mov	r13 = loc13
-	mov	ar.pfs = loc0
-	;;
-	mov	pr = loc14, -1
-	mov	ar.lc = loc16
 	br.ret.sptk.many b0
 	;;
+	}
 	.endp	switch_to
 
 // in0 = the next TCB.  Called only from switch_to, so the frame to return
@@ -95,42 +119,83 @@ switch_to:
 // backing store position, its RNAT and PSR{31:0} are stored.
 	.proc	do_switch
 do_switch:
+	{ .mmi
 	flushrs				// every dirty register to this thread's backing store
 	mov	r2 = ar.k7
 	adds	r14 = TCB_KBSP, r32
+	}
+	{ .mmi
+	ld8	r21 = [r32]		// the next thread's TCB_GID
+	nop.m	0
 	adds	r15 = TCB_KRNAT, r32
 	;;
+	}
+	{ .mmi
 	mov	r3 = ar.bsp		// = AR.BSPSTORE now
 	mov	r8 = ar.rnat
-	mov	r9 = psr
 	adds	r10 = TCB_KBSP, r2
-	adds	r11 = TCB_KRNAT, r2
-	;;
-	st8	[r10] = r3, TCB_PSR - TCB_KBSP
-	st8	[r11] = r8
+	}
+	{ .mmi
 	ld8	r16 = [r14], TCB_PSR - TCB_KBSP
 	ld8	r17 = [r15], TCB_UTCB_U - TCB_KRNAT
+	adds	r11 = TCB_KRNAT, r2
+	}
+	{ .mmi
+	mov	r9 = psr
+	nop.m	0
+	nop.i	0
 	;;
-	st8	[r10] = r9
+	}
+	{ .mmi
+	st8	[r10] = r3, TCB_PSR - TCB_KBSP
+	st8	[r11] = r8
+	nop.i	0
+	}
+	{ .mmi
 	ld8	r18 = [r14], TCB_RR0 - TCB_PSR
 	ld8	r19 = [r15]
+	nop.i	0
 	;;
-	ld8	r20 = [r14]
-	ld8	r21 = [r32]			// TCB_GID
+	}
+	{ .mmi
+	st8	[r10] = r9
 	mov	ar.bspstore = r16	// the next thread's backing store; nothing is dirty
+	nop.i	0
+	}
+	{ .mmi
+	ld8	r20 = [r14]
+	mov	ar.k7 = r32
+	nop.i	0
 	;;
+	}
+	{ .mmi
 	mov	ar.rnat = r17
 	mov	psr.l = r18
-	mov	ar.k7 = r32
+	nop.i	0
+	}
+	{ .mmi
 	mov	ar.k6 = r19
-	;;
 	mov	ar.k5 = r21
+	nop.i	0
+	}
+	{ .mmi
 	mov	rr[r0] = r20
+	nop.m	0
+	nop.i	0
 	;;
+	}
+	{ .mib
 	srlz.i
+	nop.i	0
+	nop.b	0
 	;;
+	}
+	{ .mib
+	nop.m	0
+	nop.i	0
 	br.ret.sptk.many b0		// refills the next thread's switch_to frame
 	;;
+	}
 	.endp	do_switch
 
 // Lays out a switch_to frame for a thread that has never run, so that the

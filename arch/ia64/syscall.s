@@ -80,94 +80,110 @@ syscall_exit_spilled:
 
 	.global	syscall_exit_resumed
 syscall_exit_resumed:
+	{ .mmi
 	mov	r8 = loc1
+	adds	r18 = TCB_MR, loc6
+	mov	r15 = loc0
+	}
+	{ .mmi
 	mov	r10 = loc2
+	adds	r19 = TCB_MR + 8, loc6
+	mov	b0 = loc5
+	}
+	{ .mii
 	mov	r11 = loc3
 	mov	r14 = loc4
-	mov	r15 = loc0
-	mov	r16 = loc6
-	;;
-	mov	b0 = loc5
-	alloc	r2 = ar.pfs, 0, 0, 0, 0	// loadrs wants an empty frame
-	;;
-	mov	r17 = ar.bsp
-	adds	r3 = TCB_KBS, r16
-	;;
-	sub	r17 = r17, r3
-	;;
-	shl	r17 = r17, 16
-	;;
-	mov	ar.rsc = r17		// RSC.loadrs = the user's bytes on the kernel backing store
-	;;
-	loadrs
-	;;
-	mov	ar.bspstore = r10
-	adds	r18 = TCB_MR, r16
-	adds	r19 = TCB_MR + 8, r16
-	;;
-	mov	ar.rnat = r11
-	;;
-	alloc	r2 = ar.pfs, 0, 0, 8, 0
-	;;
-	ld8	r32 = [r18], 16
-	ld8	r33 = [r19], 16
-	;;
-	ld8	r34 = [r18], 16
-	ld8	r35 = [r19], 16
-	;;
-	ld8	r36 = [r18], 16
-	ld8	r37 = [r19], 16
-	;;
-	ld8	r38 = [r18], 16
-	ld8	r39 = [r19], 16
-	adds	r20 = TCB_UTCB_K, r16
-	;;
-	ld8	r9 = [r18]		// TCB_FROM
-	ld8	r21 = [r19]		// TCB_RESULT
-	;;
-	ld8	r20 = [r20]
-	cmp.ne	p6, p0 = r0, r21
-	mov	ar.rsc = r8
-	;;
-(p6)	mov	r32 = 1 << 15		// only E set
-(p6)	mov	r9 = r0
-	adds	r20 = UTCB_ERROR_CODE, r20
-	mov	ar.unat = r14
-	mov	ar.pfs = r15
-	;;
-(p6)	st8	[r20] = r21
+	mov	r17 = loc8
+	}
+	{ .mii
+	adds	r20 = TCB_UTCB_K, loc6
 	mov	r2 = r0
 	mov	r3 = r0
-	mov	r8 = r0
-	mov	r10 = r0
-	mov	r11 = r0
 	;;
-	mov	r14 = r0
-	mov	r15 = r0
-	mov	r16 = r0
-	mov	r17 = r0
-	mov	r18 = r0
-	mov	r19 = r0
-	;;
-	mov	r20 = r0
-	mov	r21 = r0
+	}
+	{ .mmi
+	alloc	r16 = ar.pfs, 0, 0, 0, 0	// loadrs wants an empty frame
+	mov	ar.rsc = r17		// RSC.loadrs: the user's bytes on the kernel backing store
 	mov	r22 = r0
+	;;
+	}
+	{ .mii
+	loadrs
 	mov	r23 = r0
 	mov	r24 = r0
-	mov	r25 = r0
 	;;
+	}
+	{ .mii
+	mov	ar.bspstore = r10	// the user's registers move back home
+	mov	r25 = r0
 	mov	r26 = r0
+	;;
+	}
+	{ .mii
+	mov	ar.rnat = r11
 	mov	r27 = r0
 	mov	r28 = r0
+	;;
+	}
+	{ .mmi
+	alloc	r16 = ar.pfs, 0, 0, 8, 0
+	ld8	r20 = [r20]		// the UTCB (for an ErrorCode)
+	nop.i	0
+	;;
+	}
+	{ .mmi
+	ld8	r32 = [r18], 16
+	ld8	r33 = [r19], 16
+	nop.i	0
+	}
+	{ .mmi
+	mov	ar.unat = r14
+	nop.m	0
 	mov	r29 = r0
+	;;
+	}
+	{ .mmi
+	ld8	r34 = [r18], 16
+	ld8	r35 = [r19], 16
 	mov	r30 = r0
+	;;
+	}
+	{ .mmi
+	ld8	r36 = [r18], 16
+	ld8	r37 = [r19], 16
 	mov	r31 = r0
 	;;
+	}
+	{ .mmi
+	ld8	r38 = [r18], 16
+	ld8	r39 = [r19], 16
+	adds	r20 = UTCB_ERROR_CODE, r20
+	;;
+	}
+	{ .mmi
+	ld8	r9 = [r18]		// TCB_FROM
+	ld8	r21 = [r19]		// TCB_RESULT
+	mov.i	ar.pfs = r15
+	;;
+	}
+	{ .mmi
+	mov	ar.rsc = r8
+	mov	ar.ccv = r0		// the scratch ARs and BRs could hold another thread's values
+	cmp.ne	p6, p0 = r0, r21
+	;;
+	}
+	{ .mmi
+(p6)	st8	[r20] = r21		// the IPC failed: its ErrorCode
+(p6)	mov	r9 = r0			// from = nilthread
+(p6)	mov	r32 = 1 << 15		// and MR0 = E only
+	}
+	{ .mii
+	mov	ar.csd = r0
 	mov	b6 = r0
 	mov	b7 = r0
-	mov	ar.ccv = r0
-	;;
-	mov	ar.csd = r0
+	}
+	{ .mlx
 	mov	ar.ssd = r0
 	brl.sptk.few gate_exit
 	;;
+	}

@@ -137,6 +137,31 @@ main:
 	movl	out0 = n_nat
 	br.call.sptk.many b0 = check_p6
 	;;
+	// A NaT message word is delivered as a plain word (no fault, no NaT).
+	mov	r2 = -1
+	movl	r3 = nat_source
+	;;
+	mov	ar.unat = r2
+	;;
+	ld8.fill r8 = [r3]
+	mov	ar.unat = r0
+	movl	r14 = PONG
+	movl	r15 = PONG
+	mov	r16 = r0
+	mov	out0 = 1
+	;;
+	mov	out1 = r8
+	;;
+	SYSCALL	stub_ipc
+	tbit.z	p6, p0 = out0, 15
+	movl	r2 = PONG
+	;;
+(p6)	cmp.eq.unc p6, p0 = r2, r9
+	;;
+(p6)	tnat.z.and p6, p0 = out1
+	movl	out0 = n_nat_word
+	br.call.sptk.many b0 = check_p6
+	;;
 	// The calls this kernel leaves out return 0 without entering it.
 	movl	r2 = kip_base
 	;;
@@ -282,6 +307,7 @@ n_recv_zero:	.asciz	"ipc.receive_zero_timeout_nobody_sending"
 n_recv_nonexistent: .asciz "ipc.receive_from_nonexistent_thread"
 n_null:		.asciz	"ipc.null_ipc_returns"
 n_nat:		.asciz	"ipc.nat_thread_id_is_no_partner"
+n_nat_word:	.asciz	"ipc.nat_message_word_delivered_as_a_word"
 n_unimplemented: .asciz	"syscall.unimplemented_call_returns_zero"
 n_thread_switch: .asciz	"syscall.thread_switch_to_nonexistent_returns"
 n_clock:	.asciz	"syscall.system_clock_advances"

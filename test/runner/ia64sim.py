@@ -218,13 +218,14 @@ def benchmarks(cfg):
 
 def bench(cfg):
     """bench: the straight-line benchmark, best of three, against the
-    SPEED_TARGET of issue 8; the virtual-mode figure is only reported."""
+    SPEED_TARGET of issue 8 (the virtual-mode figure is only reported), then
+    the kernel's figures (kernel_bench)."""
     insns, best = _best_speed(cfg, "straight", 3)
     _, virtual = _best_speed(cfg, "virtual", 1)
     ok = best >= SPEED_TARGET
     print(f"[{cfg.name}] ia64sim speed: {insns} instructions, {best / 1e6:.0f} M/s of CPU time (target "
           f"{SPEED_TARGET / 1e6:.0f} M/s) {'ok' if ok else 'BELOW TARGET'}; virtual mode {virtual / 1e6:.0f} M/s")
-    return 0 if ok else 1
+    return (0 if ok else 1) | kernel_bench(cfg)
 
 
 # ---------------------------------------------------------------- the kernel
@@ -356,3 +357,148 @@ def run_program(cfg, program):
     images = sorted(f[len("kernel-"):-4] for f in os.listdir(cfg.builddir) if f.startswith("kernel-") and
                     f.endswith(".elf"))
     raise SystemExit(f"runner: no ia64sim program '{program}'; try one of: {' '.join(images + _semantic_tests(cfg))}")
+
+
+# ---------------------------------------------------------------- kernel figures
+#
+# Instructions are the simulator's retired slots (ar.itc counts them):
+# nops of half-empty bundles and predicated-off instructions included,
+# as on the hardware's issue slots.  The bench image (test/ia64/bench.s)
+# prints loop figures measured with ar.itc; a trace of its warm-up splits
+# the kernel's paths by the symbols the instructions belong to.
+
+BENCH_LINE = re.compile(r"^BENCH (\S+) (\d+)\s*$", re.M)
+BENCH_FIGURES = ["ipc_inter_round_trip", "ipc_intra_round_trip", "thread_switch_round_trip", "loop_overhead"]
+TRACE_INSNS = 700_000
+# The Ipc path's parts, in order, by the symbols the trace passes through.
+IPC_PARTS = [("gate stub (kip_ipc: epc, interrupts off)", ["kip_ipc"]),
+             ("entry, backing store switch, all checks (ipc_entry)", ["ipc_entry"]),
+             ("message into the receiver's TCB, states (ipc_fast_deliver)", ["ipc_fast_deliver"]),
+             ("thread switch (switch_to, do_switch)", ["switch_to", "do_switch"]),
+             ("exit: register stack back, MRs, scrub (syscall_exit_resumed)", ["syscall_exit_resumed"]),
+             ("gate exit (gate_exit: interrupts on, br.ret)", ["gate_exit"])]
+
+
+def _symbols(elf):
+    out = subprocess.run(["ia64-linux-gnu-nm", "-n", elf], capture_output=True, text=True, check=True).stdout
+    syms = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "tT":
+            syms.append((int(parts[0], 16), parts[2]))
+    syms.sort()
+    return syms
+
+
+def _trace_runs(cfg, elf):
+    """The traced warm-up as (kind, [(symbol, slots)...]) runs: one per
+    stretch of kernel or gate code, kind "ipc", "thread_switch",
+    "interrupt" (external interrupt) or "other"."""
+    import bisect
+    syms = _symbols(elf)
+    addrs = [a for a, _ in syms]
+    proc = subprocess.Popen([cfg.path("ia64sim"), "--trace", "--max-insns", str(TRACE_INSNS), elf],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    runs, cur, kind, pending = [], None, None, None
+    for line in proc.stderr:
+        if line.startswith("interruption:"):
+            pending = line.split()[2]
+            continue
+        parts = line.split()
+        if len(parts) < 3 or not parts[0].isdigit():
+            continue
+        ip = int(parts[1].split(".")[0], 16)
+        kernel = ip >= 0xe000000000000000 or 0xc0004000 <= ip < 0xc0008000
+        if not kernel:
+            if cur:
+                runs.append((kind, cur))
+            cur, kind, pending = None, None, None
+            continue
+        i = bisect.bisect_right(addrs, ip) - 1
+        name = syms[i][1] if i >= 0 else "?"
+        if cur is None:
+            cur = []
+            kind = ("interrupt" if pending == "0x3000" else "ipc" if name == "kip_ipc" else
+                    "thread_switch" if name == "kip_thread_switch" else "other")
+        if cur and cur[-1][0] == name:
+            cur[-1] = (name, cur[-1][1] + 1)
+        else:
+            cur.append((name, 1))
+    proc.wait()
+    return runs
+
+
+def _least(values):
+    return min(values) if values else 0
+
+
+def kernel_figures(cfg):
+    """(figures dict, table text) of the kernel benchmark, or (None, why)."""
+    elf = cfg.path("kernel-bench.elf")
+    proc = subprocess.run([cfg.path("ia64sim"), elf], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+    figures = {m.group(1): int(m.group(2)) for m in BENCH_LINE.finditer(proc.stdout)}
+    missing = [f for f in BENCH_FIGURES if f not in figures]
+    if proc.returncode != 0 or missing:
+        return None, f"bench image failed (exit {proc.returncode}, missing {missing})"
+    runs = _trace_runs(cfg, elf)
+
+    def total(run, names=None):
+        return sum(n for s, n in run if names is None or s in names)
+    # Ipc one-way with a direct hand-over: a call or reply that switched.
+    ipc = [r for k, r in runs if k == "ipc" and any(s == "ipc_fast_deliver" for s, _ in r)]
+    switches = [r for k, r in runs if k == "thread_switch" and any(s == "do_switch" for s, _ in r)]
+    preempt = [r for k, r in runs if k == "interrupt" and any(s == "do_switch" for s, _ in r)]
+    if not ipc or not switches or not preempt:
+        return None, "the trace holds no switching Ipc, ThreadSwitch or preemption"
+    best = min(ipc, key=total)
+    figures["ipc_oneway_kernel"] = total(best)
+    for label, names in IPC_PARTS:
+        figures["ipc_part_" + names[0]] = total(best, names)
+    figures["switch_to"] = _least([total(r, ["switch_to", "do_switch"]) for r in ipc])
+    figures["do_switch"] = _least([total(r, ["do_switch"]) for r in ipc])
+    figures["thread_switch_kernel"] = _least([total(r) for r in switches])
+    figures["preemption_kernel"] = _least([total(r) for r in preempt])
+    figures["preemption_full_entry"] = _least([total(r, ["full_entry", "interruption"]) for r in preempt])
+    resumed = [r for k, r in runs if k == "thread_switch" and any(s == "full_exit" for s, _ in r)]
+    figures["preemption_full_exit"] = _least([total(r, ["full_exit"]) for r in resumed])
+    inter = figures["ipc_inter_round_trip"]
+    lines = [f"[{cfg.name}] kernel figures (instructions = retired slots, nops included)",
+             f"  one-way Ipc between spaces (half a round trip)   {inter / 2:8.1f}",
+             f"    minus the user loop ({figures['loop_overhead']} a round trip)           "
+             f"{(inter - figures['loop_overhead']) / 2:8.1f}",
+             f"  one-way Ipc within a space                        {figures['ipc_intra_round_trip'] / 2:8.1f}",
+             f"  ThreadSwitch to another space (half a round trip) "
+             f"{figures['thread_switch_round_trip'] / 2:8.1f}",
+             f"  the kernel's one-way Ipc path (gate to gate), traced {figures['ipc_oneway_kernel']:5d}"]
+    for label, names in IPC_PARTS:
+        lines.append(f"    {label:<62} {figures['ipc_part_' + names[0]]:4d}")
+    lines += [f"  switch_to (callee-saved registers + do_switch)   {figures['switch_to']:8d}",
+              f"    do_switch (flushrs, backing stores, ar.k5-k7, rr0) {figures['do_switch']:5d}",
+              f"  ThreadSwitch kernel path (gate to gate), traced   {figures['thread_switch_kernel']:8d}",
+              f"  preemption: interrupt to the next thread's user code {figures['preemption_kernel']:5d}",
+              f"    full entry (0.5 KiB frame saved)                {figures['preemption_full_entry']:8d}",
+              f"    full exit (restored, rfi)                       {figures['preemption_full_exit']:8d}"]
+    return figures, "\n".join(lines)
+
+
+def kernel_bench(cfg):
+    """Prints the kernel's figures and writes test/bench/results/<config>.{json,csv}."""
+    figures, text = kernel_figures(cfg)
+    if figures is None:
+        print(f"[{cfg.name}] kernel bench: {text}")
+        return 1
+    print(text)
+    base = os.path.join(SRCDIR, "test", "bench", "results", cfg.name)
+    os.makedirs(os.path.dirname(base), exist_ok=True)
+    with open(base + ".json", "w") as f:
+        json.dump({"config": cfg.name, "build": cfg.mode, "unit": "instructions (ia64sim retired slots)",
+                   "results": dict(sorted(figures.items()))}, f, indent=1)
+        f.write("\n")
+    with open(base + ".csv", "w") as f:
+        f.write("name,instructions\n")
+        for k, v in sorted(figures.items()):
+            f.write(f"{k},{v}\n")
+    print(f"[{cfg.name}] kernel bench: {len(figures)} figures written to test/bench/results/{cfg.name}.{{json,csv}}")
+    return 0
+
