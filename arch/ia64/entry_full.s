@@ -17,8 +17,7 @@
 //                a fault that stops the thread does not return.
 //   full_exit    bank 1, PSR.ic = 1, PSR.i = 0, any kernel frame: restores
 //                the current thread (ar.k7) from its frame and rfi's.
-//                thread_first_run (a new thread's first switch, switch.s)
-//                comes here too.
+//                A new thread's first switch comes here too (thread.s).
 //   kernel_interruption  bank 0, r17 = vector: a kernel bug; panics.
 	.explicit
 	.include "layout.inc"
@@ -256,8 +255,6 @@ interruption:
 	;;
 	.endp	interruption
 
-	.global	thread_first_run
-thread_first_run:
 	.global	full_exit
 full_exit:
 	alloc	r2 = ar.pfs, 0, 0, 0, 0	// loadrs wants an empty frame

@@ -199,7 +199,7 @@ do_switch:
 	.endp	do_switch
 
 // Lays out a switch_to frame for a thread that has never run, so that the
-// first switch to it returns into r15 (thread_first_run) on its kernel
+// first switch to it returns into r15 (full_exit) on its kernel
 // stack with an empty frame.  in r14 = TCB, r15 = start address; clobbers
 // r2, r3.  The frame lies below the first RNAT collection slot of the
 // 512-byte aligned backing store, so no NaT collection is involved.

@@ -125,7 +125,7 @@ thread_create:
 	st8	[r16] = r18
 	st8	[r17] = r19
 	mov	r14 = loc2
-	movl	r15 = thread_first_run
+	movl	r15 = full_exit		// its first run restores the frame above
 	br.call.sptk.many b0 = switch_prepare_new
 	;;
 	mov	r14 = loc2

@@ -391,9 +391,10 @@ def _symbols(elf):
 
 
 def _trace_runs(cfg, elf):
-    """The traced warm-up as (kind, [(symbol, slots)...]) runs: one per
-    stretch of kernel or gate code, kind "ipc", "thread_switch",
-    "interrupt" (external interrupt) or "other"."""
+    """The traced warm-up as (kind, [(symbol, slots, useful)...]) runs: one
+    per stretch of kernel or gate code, kind "ipc", "thread_switch",
+    "interrupt" (external interrupt) or "other"; useful counts the slots
+    that are neither nops nor predicated off."""
     import bisect
     syms = _symbols(elf)
     addrs = [a for a, _ in syms]
@@ -416,14 +417,15 @@ def _trace_runs(cfg, elf):
             continue
         i = bisect.bisect_right(addrs, ip) - 1
         name = syms[i][1] if i >= 0 else "?"
+        useful = int(not (parts[2] == "[skipped]" or parts[2].startswith("nop.")))
         if cur is None:
             cur = []
             kind = ("interrupt" if pending == "0x3000" else "ipc" if name == "kip_ipc" else
                     "thread_switch" if name == "kip_thread_switch" else "other")
         if cur and cur[-1][0] == name:
-            cur[-1] = (name, cur[-1][1] + 1)
+            cur[-1] = (name, cur[-1][1] + 1, cur[-1][2] + useful)
         else:
-            cur.append((name, 1))
+            cur.append((name, 1, useful))
     proc.wait()
     return runs
 
@@ -444,23 +446,30 @@ def kernel_figures(cfg):
     runs = _trace_runs(cfg, elf)
 
     def total(run, names=None):
-        return sum(n for s, n in run if names is None or s in names)
+        return sum(n for s, n, _ in run if names is None or s in names)
+
+    def useful(run, names=None):
+        return sum(u for s, _, u in run if names is None or s in names)
     # Ipc one-way with a direct hand-over: a call or reply that switched.
-    ipc = [r for k, r in runs if k == "ipc" and any(s == "ipc_fast_deliver" for s, _ in r)]
-    switches = [r for k, r in runs if k == "thread_switch" and any(s == "do_switch" for s, _ in r)]
-    preempt = [r for k, r in runs if k == "interrupt" and any(s == "do_switch" for s, _ in r)]
+    ipc = [r for k, r in runs if k == "ipc" and any(s == "ipc_fast_deliver" for s, _, _ in r)]
+    switches = [r for k, r in runs if k == "thread_switch" and any(s == "do_switch" for s, _, _ in r)]
+    preempt = [r for k, r in runs if k == "interrupt" and any(s == "do_switch" for s, _, _ in r)]
     if not ipc or not switches or not preempt:
         return None, "the trace holds no switching Ipc, ThreadSwitch or preemption"
     best = min(ipc, key=total)
     figures["ipc_oneway_kernel"] = total(best)
+    figures["ipc_oneway_kernel_useful"] = useful(best)
     for label, names in IPC_PARTS:
         figures["ipc_part_" + names[0]] = total(best, names)
+        figures["ipc_part_" + names[0] + "_useful"] = useful(best, names)
     figures["switch_to"] = _least([total(r, ["switch_to", "do_switch"]) for r in ipc])
+    figures["switch_to_useful"] = _least([useful(r, ["switch_to", "do_switch"]) for r in ipc])
     figures["do_switch"] = _least([total(r, ["do_switch"]) for r in ipc])
+    figures["do_switch_useful"] = _least([useful(r, ["do_switch"]) for r in ipc])
     figures["thread_switch_kernel"] = _least([total(r) for r in switches])
     figures["preemption_kernel"] = _least([total(r) for r in preempt])
     figures["preemption_full_entry"] = _least([total(r, ["full_entry", "interruption"]) for r in preempt])
-    resumed = [r for k, r in runs if k == "thread_switch" and any(s == "full_exit" for s, _ in r)]
+    resumed = [r for k, r in runs if k == "thread_switch" and any(s == "full_exit" for s, _, _ in r)]
     figures["preemption_full_exit"] = _least([total(r, ["full_exit"]) for r in resumed])
     inter = figures["ipc_inter_round_trip"]
     lines = [f"[{cfg.name}] kernel figures (instructions = retired slots, nops included)",
@@ -470,11 +479,15 @@ def kernel_figures(cfg):
              f"  one-way Ipc within a space                        {figures['ipc_intra_round_trip'] / 2:8.1f}",
              f"  ThreadSwitch to another space (half a round trip) "
              f"{figures['thread_switch_round_trip'] / 2:8.1f}",
-             f"  the kernel's one-way Ipc path (gate to gate), traced {figures['ipc_oneway_kernel']:5d}"]
+             f"  the kernel's one-way Ipc path (gate to gate), traced: {figures['ipc_oneway_kernel']} slots, "
+             f"{figures['ipc_oneway_kernel_useful']} not nops"]
     for label, names in IPC_PARTS:
-        lines.append(f"    {label:<62} {figures['ipc_part_' + names[0]]:4d}")
-    lines += [f"  switch_to (callee-saved registers + do_switch)   {figures['switch_to']:8d}",
-              f"    do_switch (flushrs, backing stores, ar.k5-k7, rr0) {figures['do_switch']:5d}",
+        lines.append(f"    {label:<62} {figures['ipc_part_' + names[0]]:4d} "
+                     f"{figures['ipc_part_' + names[0] + '_useful']:4d}")
+    lines += [f"  switch_to (callee-saved registers + do_switch)   {figures['switch_to']:8d} "
+              f"({figures['switch_to_useful']} not nops)",
+              f"    do_switch (flushrs, backing stores, ar.k5-k7, rr0) {figures['do_switch']:5d} "
+              f"({figures['do_switch_useful']} not nops)",
               f"  ThreadSwitch kernel path (gate to gate), traced   {figures['thread_switch_kernel']:8d}",
               f"  preemption: interrupt to the next thread's user code {figures['preemption_kernel']:5d}",
               f"    full entry (0.5 KiB frame saved)                {figures['preemption_full_entry']:8d}",
