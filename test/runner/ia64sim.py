@@ -393,7 +393,8 @@ def _symbols(elf):
 def _trace_runs(cfg, elf):
     """The traced warm-up as (kind, [(symbol, slots, useful)...]) runs: one
     per stretch of kernel or gate code, kind "ipc", "thread_switch",
-    "interrupt" (external interrupt) or "other"; useful counts the slots
+    "interrupt" (external interrupt), "refill" (alternate TLB miss) or
+    "other"; useful counts the slots
     that are neither nops nor predicated off."""
     import bisect
     syms = _symbols(elf)
@@ -420,8 +421,8 @@ def _trace_runs(cfg, elf):
         useful = int(not (parts[2] == "[skipped]" or parts[2].startswith("nop.")))
         if cur is None:
             cur = []
-            kind = ("interrupt" if pending == "0x3000" else "ipc" if name == "kip_ipc" else
-                    "thread_switch" if name == "kip_thread_switch" else "other")
+            kind = ("interrupt" if pending == "0x3000" else "refill" if pending in ("0xc00", "0x1000") else
+                    "ipc" if name == "kip_ipc" else "thread_switch" if name == "kip_thread_switch" else "other")
         if cur and cur[-1][0] == name:
             cur[-1] = (name, cur[-1][1] + 1, cur[-1][2] + useful)
         else:
@@ -469,6 +470,8 @@ def kernel_figures(cfg):
     figures["thread_switch_kernel"] = _least([total(r) for r in switches])
     figures["preemption_kernel"] = _least([total(r) for r in preempt])
     figures["preemption_full_entry"] = _least([total(r, ["full_entry", "interruption"]) for r in preempt])
+    refills = [r for k, r in runs if k == "refill" and not any(s == "full_entry" for s, _, _ in r)]
+    figures["tlb_refill"] = _least([total(r) for r in refills]) if refills else 0
     resumed = [r for k, r in runs if k == "thread_switch" and any(s == "full_exit" for s, _, _ in r)]
     figures["preemption_full_exit"] = _least([total(r, ["full_exit"]) for r in resumed])
     inter = figures["ipc_inter_round_trip"]
@@ -491,7 +494,8 @@ def kernel_figures(cfg):
               f"  ThreadSwitch kernel path (gate to gate), traced   {figures['thread_switch_kernel']:8d}",
               f"  preemption: interrupt to the next thread's user code {figures['preemption_kernel']:5d}",
               f"    full entry (0.5 KiB frame saved)                {figures['preemption_full_entry']:8d}",
-              f"    full exit (restored, rfi)                       {figures['preemption_full_exit']:8d}"]
+              f"    full exit (restored, rfi)                       {figures['preemption_full_exit']:8d}",
+              f"  TLB refill from the page table (vector to rfi)    {figures['tlb_refill']:8d}"]
     return figures, "\n".join(lines)
 
 
