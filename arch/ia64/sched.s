@@ -174,27 +174,7 @@ ready_tail:	data8	0
 	.global	thread_switch_entry
 thread_switch_entry:
 	SYSCALL_ENTRY
-	adds	r2 = TCB_MR, r19
-	adds	r3 = TCB_MR + 8, r19
-	;;
-	st8.spill [r2] = r32, 16
-	;;
-	st8.spill [r3] = r33, 16
-	;;
-	st8.spill [r2] = r34, 16
-	;;
-	st8.spill [r3] = r35, 16
-	;;
-	st8.spill [r2] = r36, 16
-	;;
-	st8.spill [r3] = r37, 16
-	;;
-	st8.spill [r2] = r38, 16
-	;;
-	st8.spill [r3] = r39, 16
-	;;
-	st8	[r2] = r0		// TCB_FROM
-	st8	[r3] = r0		// TCB_RESULT
+	SPILL_MRS r19, r0
 	br.call.sptk.many b0 = thread_lookup
 	;;
 	cmp.eq	p6, p0 = r0, r8

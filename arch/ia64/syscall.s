@@ -55,28 +55,7 @@ syscall_exit_same:
 
 	.regstk	8, SC_LOCALS, SC_OUTS, 0	// the frame these labels are reached in
 syscall_exit_spilled:
-	adds	r2 = TCB_MR, loc6
-	adds	r3 = TCB_MR + 8, loc6
-	;;
-	st8.spill [r2] = r32, 16
-	;;
-	st8.spill [r3] = r33, 16
-	;;
-	st8.spill [r2] = r34, 16
-	;;
-	st8.spill [r3] = r35, 16
-	;;
-	st8.spill [r2] = r36, 16
-	;;
-	st8.spill [r3] = r37, 16
-	;;
-	st8.spill [r2] = r38, 16
-	;;
-	st8.spill [r3] = r39, 16
-	;;
-	st8	[r2] = r9		// TCB_FROM
-	st8	[r3] = r0		// TCB_RESULT
-	;;
+	SPILL_MRS loc6, r9
 
 	.global	syscall_exit_resumed
 syscall_exit_resumed:

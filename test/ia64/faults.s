@@ -278,22 +278,6 @@ ipc_error:
 	br.ret.sptk.many b0
 	;;
 
-// check(out0, p6): p6 is the outcome.
-check_p6:
-	alloc	loc0 = ar.pfs, 1, 2, 2, 0
-	mov	loc1 = b0
-	mov	out0 = in0
-	mov	out1 = 0
-	;;
-(p6)	mov	out1 = 1
-	br.call.sptk.many b0 = check
-	;;
-	mov	ar.pfs = loc0
-	mov	b0 = loc1
-	;;
-	br.ret.sptk.many b0
-	;;
-
 	.section .rodata
 n_kip:		.asciz	"kip.kernel_interface_values"
 n_stubs:	.asciz	"kip.system_call_stubs_in_the_gate_page"

@@ -12,10 +12,9 @@
 	PROGRAM	1
 	THREAD	main, main_sp, main_bs
 	.equ	ROUNDS, 100000
-	.equ	DEPTH, 6
 	.text
 main:
-	alloc	loc0 = ar.pfs, 0, 14, 5, 0
+	alloc	loc0 = ar.pfs, 0, 14, 6, 0
 	;;
 	br.call.sptk.many b0 = kip_init
 	;;
@@ -30,49 +29,19 @@ main:
 	movl	loc9 = snap
 	;;
 round:
-	shl	r2 = loc3, 13		// xorshift64
-	;;
-	xor	loc3 = loc3, r2
-	;;
-	shr.u	r2 = loc3, 7
-	;;
-	xor	loc3 = loc3, r2
-	;;
-	shl	r2 = loc3, 17
-	;;
-	xor	loc3 = loc3, r2
+	XORSHIFT loc3
 	mov	out0 = loc8
+	mov	out1 = loc9
 	;;
-	TID	out1, 1
-	mov	out2 = loc2
-	mov	out3 = loc3
-	br.call.sptk.many b0 = rc_request
-	;;
-	mov	out0 = DEPTH
-	mov	out1 = loc3
-	mov	out2 = loc8
-	mov	out3 = loc9
-	mov	out4 = 0
-	br.call.sptk.many b0 = rc_deep
+	TID	out2, 1
+	mov	out3 = loc2
+	mov	out4 = loc3
+	mov	out5 = loc1
+	br.call.sptk.many b0 = rc_call
 	;;
 	add	loc6 = loc6, r8
-	mov	out0 = loc9
-	mov	out1 = loc3
-	movl	out2 = rc_mask_ipc
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	cmp.ne	p6, p0 = 0, r8
-	;;
-(p6)	adds	loc4 = 1, loc4
-	mov	out0 = loc8
-	TID	out1, 1
-	mov	out2 = loc2
-	mov	out3 = loc3
-	br.call.sptk.many b0 = rc_reply_ok
-	;;
-	cmp.eq	p7, p0 = 0, r8
+	add	loc4 = loc4, r9
+	cmp.eq	p7, p0 = 0, r10
 	;;
 (p7)	adds	loc5 = 1, loc5
 	and	r2 = 15, loc2
@@ -175,22 +144,6 @@ round:
 	br.call.sptk.many b0 = check_p6
 	;;
 	br.call.sptk.many b0 = summary
-	;;
-
-// check(out0, p6): p6 is the outcome.
-check_p6:
-	alloc	loc0 = ar.pfs, 1, 2, 2, 0
-	mov	loc1 = b0
-	mov	out0 = in0
-	mov	out1 = 0
-	;;
-(p6)	mov	out1 = 1
-	br.call.sptk.many b0 = check
-	;;
-	mov	ar.pfs = loc0
-	mov	b0 = loc1
-	;;
-	br.ret.sptk.many b0
 	;;
 
 	.section .rodata

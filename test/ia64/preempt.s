@@ -23,12 +23,11 @@
 	THREAD	main, main_sp, main_bs
 	THREAD	churn, churn_sp, churn_bs
 	.equ	ROUNDS, 600
-	.equ	DEPTH, 6
 	.equ	INJECT_MINIMUM, 800
 	.equ	INJECT_MASK, 1023
 	.text
 main:
-	alloc	loc0 = ar.pfs, 0, 16, 5, 0
+	alloc	loc0 = ar.pfs, 0, 16, 6, 0
 	;;
 	br.call.sptk.many b0 = kip_init
 	;;
@@ -48,66 +47,29 @@ main:
 	movl	loc9 = snap
 	;;
 round:
-	shl	r2 = loc3, 13		// xorshift64
-	;;
-	xor	loc3 = loc3, r2
-	;;
-	shr.u	r2 = loc3, 7
-	;;
-	xor	loc3 = loc3, r2
-	;;
-	shl	r2 = loc3, 17
-	;;
-	xor	loc3 = loc3, r2
-	mov	out0 = DEPTH
-	;;
-	mov	out1 = loc3
-	mov	out2 = loc8
-	mov	out3 = loc9
-	mov	out4 = 1		// a preemptible stretch
-	br.call.sptk.many b0 = rc_deep
+	XORSHIFT loc3
+	mov	out0 = loc3
+	mov	out1 = loc8
+	mov	out2 = loc9
+	mov	out3 = 1		// a preemptible stretch
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_round
 	;;
 	add	loc6 = loc6, r8
-	mov	out0 = loc9
-	mov	out1 = loc3
-	movl	out2 = rc_mask_all
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	add	loc4 = loc4, r8
+	add	loc4 = loc4, r9
 	adds	loc10 = 1, loc3		// the call's seed
 	mov	out0 = loc8
+	mov	out1 = loc9
 	;;
-	TID	out1, 2
-	mov	out2 = loc2
-	mov	out3 = loc10
-	br.call.sptk.many b0 = rc_request
-	;;
-	mov	out0 = DEPTH
-	mov	out1 = loc10
-	mov	out2 = loc8
-	mov	out3 = loc9
-	mov	out4 = 0
-	br.call.sptk.many b0 = rc_deep
+	TID	out2, 2
+	mov	out3 = loc2
+	mov	out4 = loc10
+	mov	out5 = loc1
+	br.call.sptk.many b0 = rc_call
 	;;
 	add	loc6 = loc6, r8
-	mov	out0 = loc9
-	mov	out1 = loc10
-	movl	out2 = rc_mask_ipc
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	add	loc5 = loc5, r8
-	mov	out0 = loc8
-	;;
-	TID	out1, 2
-	mov	out2 = loc2
-	mov	out3 = loc10
-	br.call.sptk.many b0 = rc_reply_ok
-	;;
-	cmp.eq	p6, p0 = 0, r8
+	add	loc5 = loc5, r9
+	cmp.eq	p6, p0 = 0, r10
 	adds	loc2 = 1, loc2
 	;;
 (p6)	adds	loc7 = 1, loc7
@@ -291,22 +253,6 @@ churn:
 	movl	out2 = churn_snap
 	movl	out3 = churn_msg
 	br.call.sptk.many b0 = rc_churn
-	;;
-
-// check(out0, p6): p6 is the outcome.
-check_p6:
-	alloc	loc0 = ar.pfs, 1, 2, 2, 0
-	mov	loc1 = b0
-	mov	out0 = in0
-	mov	out1 = 0
-	;;
-(p6)	mov	out1 = 1
-	br.call.sptk.many b0 = check
-	;;
-	mov	ar.pfs = loc0
-	mov	b0 = loc1
-	;;
-	br.ret.sptk.many b0
 	;;
 
 	.section .rodata

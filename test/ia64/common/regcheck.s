@@ -191,6 +191,62 @@ rc_scratch_slots:
 	data8	38, 39, 43, 0
 	.text
 
+// rc_round(seed, msg, buffer, busy, fpsr): rc_deep(RC_DEPTH, ...), then
+// rc_check of the snapshot with RC_MASK_ALL after a busy stretch or
+// RC_MASK_IPC after the Ipc.  r8 = changed call-chain locals, r9 = 1 when
+// a register differed.
+	.global	rc_round
+	.proc	rc_round
+rc_round:
+	alloc	loc0 = ar.pfs, 5, 3, 5, 0
+	mov	loc1 = b0
+	;;
+	mov	out0 = RC_DEPTH
+	mov	out1 = in0
+	mov	out2 = in1
+	mov	out3 = in2
+	mov	out4 = in3
+	br.call.sptk.many b0 = rc_deep
+	;;
+	mov	loc2 = r8
+	mov	out0 = in2
+	mov	out1 = in0
+	movl	out2 = rc_mask_ipc
+	cmp.ne	p6, p0 = 0, in3
+	;;
+(p6)	movl	out2 = rc_mask_all
+	mov	out3 = r12
+	mov	out4 = in4
+	br.call.sptk.many b0 = rc_check
+	;;
+	mov	r9 = r8
+	mov	r8 = loc2
+	mov	ar.pfs = loc0
+	mov	b0 = loc1
+	;;
+	br.ret.sptk.many b0
+	;;
+	.endp	rc_round
+
+// check_p6(name): a test case whose outcome is p6 (lib.s's check).
+	.global	check_p6
+	.proc	check_p6
+check_p6:
+	alloc	loc0 = ar.pfs, 1, 2, 2, 0
+	mov	loc1 = b0
+	mov	out0 = in0
+	mov	out1 = 0
+	;;
+(p6)	mov	out1 = 1
+	br.call.sptk.many b0 = check
+	;;
+	mov	ar.pfs = loc0
+	mov	b0 = loc1
+	;;
+	br.ret.sptk.many b0
+	;;
+	.endp	check_p6
+
 // rc_deep(depth, seed, msg, buffer, busy): a call chain depth frames deep
 // (each with eight locals it checks on the way back, so the register
 // stack spills and fills through whatever happens at the bottom), then

@@ -10,7 +10,6 @@
 	.include "user.inc"
 	.include "regcheck.inc"
 	.text
-	.equ	DEPTH, 6
 
 // rc_request(msg, server, round, seed): a call to server.
 	.global	rc_request
@@ -92,6 +91,47 @@ rc_reply_ok:
 	;;
 	.endp	rc_reply_ok
 
+// rc_call(msg, snap, server, round, seed, fpsr): one checked call to
+// server from the bottom of rc_round (RC_MASK_IPC): r8 = changed
+// call-chain locals, r9 = 1 when a preserved register differed, r10 = 1
+// when the reply was right.
+	.global	rc_call
+	.proc	rc_call
+rc_call:
+	alloc	loc0 = ar.pfs, 6, 4, 5, 0
+	mov	loc1 = b0
+	mov	out0 = in0
+	mov	out1 = in2
+	mov	out2 = in3
+	mov	out3 = in4
+	;;
+	br.call.sptk.many b0 = rc_request
+	;;
+	mov	out0 = in4
+	mov	out1 = in0
+	mov	out2 = in1
+	mov	out3 = 0
+	mov	out4 = in5
+	br.call.sptk.many b0 = rc_round
+	;;
+	mov	loc2 = r8
+	mov	loc3 = r9
+	mov	out0 = in0
+	mov	out1 = in2
+	mov	out2 = in3
+	mov	out3 = in4
+	br.call.sptk.many b0 = rc_reply_ok
+	;;
+	mov	r10 = r8
+	mov	r8 = loc2
+	mov	r9 = loc3
+	mov	ar.pfs = loc0
+	mov	b0 = loc1
+	;;
+	br.ret.sptk.many b0
+	;;
+	.endp	rc_call
+
 // rc_serve(client, busy): the server; never returns.  With busy != 0 each
 // request also gets a preemptible stretch checked with RC_MASK_ALL.  The
 // DONE reply: MR1 Ipcs after which preserved registers differed, MR2
@@ -165,24 +205,15 @@ request:
 	xor	loc11 = loc3, r2	// this reply's state
 (p6)	br.cond.sptk.few 4f
 	;;
-	adds	loc13 = 1, loc11	// a preemptible stretch first
-	;;
-	mov	out0 = DEPTH
-	mov	out1 = loc13
-	mov	out2 = loc8
-	mov	out3 = loc9
-	mov	out4 = 1
-	br.call.sptk.many b0 = rc_deep
+	adds	out0 = 1, loc11		// a preemptible stretch first
+	mov	out1 = loc8
+	mov	out2 = loc9
+	mov	out3 = 1
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_round
 	;;
 	add	loc6 = loc6, r8
-	mov	out0 = loc9
-	mov	out1 = loc13
-	movl	out2 = rc_mask_all
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	add	loc12 = loc12, r8
+	add	loc12 = loc12, r9
 4:	// The reply: label 0x2xx, MR k ^= k * RC_REPLY_XOR; then wait for anyone.
 	adds	r2 = RC_MSG_FROM_SPEC, loc8
 	adds	r3 = RC_MSG_TIMEOUTS, loc8
@@ -217,22 +248,15 @@ request:
 	cmp.geu	p8, p0 = 7, r9
 (p8)	br.cond.sptk.few 2b
 	;;
-	mov	out0 = DEPTH
-	mov	out1 = loc11
-	mov	out2 = loc8
-	mov	out3 = loc9
-	mov	out4 = 0
-	br.call.sptk.many b0 = rc_deep	// reply, and the next request comes back
+	mov	out0 = loc11
+	mov	out1 = loc8
+	mov	out2 = loc9
+	mov	out3 = 0
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_round	// reply, and the next request comes back
 	;;
 	add	loc6 = loc6, r8
-	mov	out0 = loc9
-	mov	out1 = loc11
-	movl	out2 = rc_mask_ipc
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	add	loc4 = loc4, r8
+	add	loc4 = loc4, r9
 	and	r2 = 15, loc2
 	;;
 	cmp.ne	p9, p0 = 0, r2
@@ -295,34 +319,16 @@ rc_churn:
 	mov	loc4 = 0		// stretches
 	mov	loc5 = in1		// the seed
 	;;
-1:	shl	r2 = loc5, 13		// xorshift64
-	;;
-	xor	loc5 = loc5, r2
-	;;
-	shr.u	r2 = loc5, 7
-	;;
-	xor	loc5 = loc5, r2
-	;;
-	shl	r2 = loc5, 17
-	;;
-	xor	loc5 = loc5, r2
-	mov	out0 = DEPTH
-	;;
-	mov	out1 = loc5
-	mov	out2 = in3
-	mov	out3 = in2
-	mov	out4 = 1
-	br.call.sptk.many b0 = rc_deep
+1:	XORSHIFT loc5
+	mov	out0 = loc5
+	mov	out1 = in3
+	mov	out2 = in2
+	mov	out3 = 1
+	mov	out4 = loc1
+	br.call.sptk.many b0 = rc_round
 	;;
 	add	loc3 = loc3, r8
-	mov	out0 = in2
-	mov	out1 = loc5
-	movl	out2 = rc_mask_all
-	mov	out3 = r12
-	mov	out4 = loc1
-	br.call.sptk.many b0 = rc_check
-	;;
-	add	loc2 = loc2, r8
+	add	loc2 = loc2, r9
 	adds	loc4 = 1, loc4
 	mov	r14 = NILTHREAD		// has the boss called? (zero receive timeout)
 	mov	r15 = in0
