@@ -9,19 +9,23 @@
 // thread's state goes through the kernel's full save and restore, the
 // lazy FP hand-over and the register stack switch over and over.
 //   128.1 (here)   rounds of: a preemptible stretch checked with every
-//                  register (RC_MASK_ALL), then a call to 130.1 checked
+//                  register (RC_MASK_ALL), then a call to 131.1 checked
 //                  as in the ping-pong suite
 //   129.1 (here)   the same space's churner: preemptible stretches only
-//   130.1 space 2  the server (serve.s, with a stretch before each reply)
-//   131.1 space 3  another space's churner
+//   130.1 (here)   a counter that never blocks
+//   131.1 space 2  the server (serve.s, with a stretch before each reply)
+//   132.1 space 3  another space's churner
 // At the end 128.1 collects everyone's counts and the kernel's
 // statistics: preemptions that switched threads and FP hand-overs must
-// have happened, and no register anywhere may have changed.
+// have happened, and no register anywhere may have changed.  Then, with
+// the injection off, it spins without a system call: only the timer can
+// let the counter run meanwhile (round robin by time slice).
 	.include "user.inc"
 	.include "regcheck.inc"
-	PROGRAM	2
+	PROGRAM	3
 	THREAD	main, main_sp, main_bs
 	THREAD	churn, churn_sp, churn_bs
+	THREAD	counter, counter_sp, counter_bs
 	.equ	ROUNDS, 600
 	.equ	INJECT_MINIMUM, 800
 	.equ	INJECT_MASK, 1023
@@ -61,7 +65,7 @@ round:
 	mov	out0 = loc8
 	mov	out1 = loc9
 	;;
-	TID	out2, 2
+	TID	out2, 3
 	mov	out3 = loc2
 	mov	out4 = loc10
 	mov	out5 = loc1
@@ -86,7 +90,7 @@ round:
 	// The server's counts (serve.s, DONE), then each churner's.
 	mov	out0 = loc8
 	;;
-	TID	out1, 2
+	TID	out1, 3
 	mov	out2 = loc2
 	mov	out3 = loc3
 	br.call.sptk.many b0 = rc_request
@@ -111,7 +115,7 @@ round:
 	st8	[loc11] = r3, 8
 	;;
 	.endr
-	.irp	who, 3, 1
+	.irp	who, 4, 1
 	TID	r14, \who
 	;;
 	st8	[loc8] = r14		// a call with an empty message
@@ -241,7 +245,39 @@ round:
 	movl	out0 = n_fp_handovers
 	br.call.sptk.many b0 = check_p6
 	;;
+	// The timer alone: spin 5 time slices without entering the kernel.
+	movl	r2 = counter_value
+	;;
+	ld8	loc14 = [r2]
+	mov.m	r3 = ar.itc
+	movl	r8 = 100000
+	;;
+	add	r3 = r3, r8
+	;;
+3:	mov.m	r8 = ar.itc
+	;;
+	cmp.ltu	p6, p0 = r8, r3
+(p6)	br.cond.sptk.few 3b
+	;;
+	ld8	r8 = [r2]
+	;;
+	cmp.ltu	p6, p0 = loc14, r8
+	movl	out0 = n_timer
+	br.call.sptk.many b0 = check_p6
+	;;
 	br.call.sptk.many b0 = summary
+	;;
+
+// 130.1: counts, forever, and never blocks.
+counter:
+	movl	r2 = counter_value
+	;;
+1:	ld8	r3 = [r2]
+	;;
+	adds	r3 = 1, r3
+	;;
+	st8	[r2] = r3
+	br.cond.sptk.few 1b
 	;;
 
 // 129.1: this space's churner.
@@ -272,14 +308,17 @@ n_churn_other:	.asciz	"preempt.churner_other_space_all_registers"
 n_churn_same:	.asciz	"preempt.churner_same_space_all_registers"
 n_preemptions:	.asciz	"preempt.at_least_1000_preemptions_switched_threads"
 n_fp_handovers:	.asciz	"preempt.at_least_100_lazy_fp_handovers"
+n_timer:	.asciz	"preempt.timer_time_slices_round_robin"
 
 	.data
 	.align	8
 msg:		.skip	RC_MSG_SIZE
 churn_msg:	.skip	RC_MSG_SIZE
 server_counts:	.skip	12 * 8
+counter_value:	data8	0
 	.align	16
 snap:		.skip	RC_SLOTS * 8
 churn_snap:	.skip	RC_SLOTS * 8
 	STACKS	main
 	STACKS	churn
+	STACKS	counter

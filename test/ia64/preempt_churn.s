@@ -1,4 +1,4 @@
-// The preemption suite's churner in its own space (thread 131.1, space 3;
+// The preemption suite's churner in its own space (thread 132.1, space 3;
 // see preempt.s): preemptible stretches checked with every register.
 	.include "user.inc"
 	.include "regcheck.inc"

@@ -1,4 +1,4 @@
-// The preemption suite's server (thread 130.1, space 2; see preempt.s):
+// The preemption suite's server (thread 131.1, space 2; see preempt.s):
 // serve.s's server for client 128.1, with a preemptible stretch checked
 // before every reply.
 	.include "user.inc"
