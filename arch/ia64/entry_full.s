@@ -30,13 +30,16 @@ full_entry:
 	SAVE_PR				// the thread's, before FROM_THREAD tests
 	;;
 	FROM_THREAD
+	cmp.eq	p7, p0 = 0, r29		// PL 0: in a gate page window
 (p6)	br.cond.sptk.few 1f
 	br.sptk.few kernel_interruption
 	;;
 1:	mov	r18 = ar.k7
 	mov	r21 = cr.ipsr
 	mov	r22 = cr.iip
+(p7)	br.cond.spnt.few .Lcount_gate_window
 	;;
+.Lgate_window_counted:
 	adds	r19 = TCB_FRAME + FR_PR, r18
 	;;
 	st8	[r19] = r27		// the thread's predicates (SAVE_PR)
@@ -227,6 +230,19 @@ full_entry:
 	br.call.sptk.many b0 = interruption
 	;;
 	br.sptk.few full_exit
+	;;
+
+// Out of line, for kdb_statistics counter 2 (ivt.s): the tests' proof
+// that interrupts hit the system-call stubs' PL 0 windows.  Uses r19, r20.
+.Lcount_gate_window:
+	movl	r19 = kernel_statistics + 16
+	;;
+	ld8	r20 = [r19]
+	;;
+	adds	r20 = 1, r20
+	;;
+	st8	[r19] = r20
+	br.sptk.few .Lgate_window_counted
 	;;
 
 // What an interruption from the thread does once it is saved: an external

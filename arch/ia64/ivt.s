@@ -228,12 +228,14 @@ break_fast:
 (p6)	cmp.eq.unc p10, p0 = 0x40, r16	// exit the machine (root)
 (p6)	cmp.eq.unc p11, p0 = 0x42, r16	// interrupt injection (root)
 (p6)	cmp.eq.unc p12, p0 = 0x43, r16	// kernel statistics
+(p6)	cmp.eq.unc p13, p0 = 0x44, r16	// one injected interrupt (root)
 	;;
 (p8)	br.cond.sptk.few kdb_putc
 (p9)	br.cond.sptk.few kdb_kernel_interface
 (p10)	br.cond.sptk.few kdb_exit
 (p11)	br.cond.sptk.few kdb_inject
 (p12)	br.cond.sptk.few kdb_statistics
+(p13)	br.cond.sptk.few kdb_inject_once
 	;;
 	TO_FULL	VEC_BREAK
 
@@ -269,11 +271,12 @@ kdb_kernel_interface:
 	;;
 
 // Kernel statistics for the tests: r8 = counter r14 (0: preemptions that
-// switched threads, 1: FP partitions loaded for a new owner), 0 for any
-// other number.
+// switched threads, 1: FP partitions loaded for a new owner, 2:
+// interruptions at PL 0 in the gate page that took the full entry), 0
+// for any other number.
 kdb_statistics:
 	tnat.nz	p7, p0 = r14
-	cmp.ltu	p8, p0 = 1, r14
+	cmp.ltu	p8, p0 = 2, r14
 	movl	r16 = kernel_statistics
 	mov	r8 = r0
 	;;
@@ -338,6 +341,34 @@ kdb_inject:
 	rfi
 	;;
 
+// One injected interrupt for the tests (root space only): INJECT_VECTOR
+// becomes pending r14 retired instructions from now, once.  Sweeping r14
+// lands it on every instruction of what follows, the system-call stubs'
+// PL 0 windows included.
+kdb_inject_once:
+	ROOT_ONLY
+	tnat.z.and p7, p0 = r14
+	;;
+(p7)	br.cond.sptk.few 1f
+	TO_FULL	VEC_BREAK
+1:	movl	r16 = inject_state	// no periodic injection after it
+	movl	r17 = DEV_VBASE + DEV_ICOUNT
+	;;
+	st8	[r16] = r0
+	ld8	r18 = [r17], DEV_IRQ_AT - DEV_ICOUNT
+	mov	r19 = INJECT_VECTOR
+	;;
+	add	r18 = r18, r14
+	;;
+	st8	[r17] = r18, DEV_IRQ_AT_VECTOR - DEV_IRQ_AT
+	;;
+	st8	[r17] = r19
+	SKIP_SLOT
+	RESTORE_PR
+	;;
+	rfi
+	;;
+
 // ---- external interrupts: the timer re-arms the time slice, the
 // injection device its next shot; either preempts the thread (round
 // robin, sched.s) when another thread is ready.
@@ -388,4 +419,4 @@ inject_state:
 	data8	0, 0
 	.global	kernel_statistics
 kernel_statistics:			// see kdb_statistics
-	data8	0, 0
+	data8	0, 0, 0

@@ -14,7 +14,7 @@
 	.equ	ROUNDS, 100000
 	.text
 main:
-	alloc	loc0 = ar.pfs, 0, 14, 6, 0
+	alloc	loc0 = ar.pfs, 0, 14, 7, 0
 	;;
 	br.call.sptk.many b0 = kip_init
 	;;
@@ -37,6 +37,7 @@ round:
 	mov	out3 = loc2
 	mov	out4 = loc3
 	mov	out5 = loc1
+	mov	out6 = 0
 	br.call.sptk.many b0 = rc_call
 	;;
 	add	loc6 = loc6, r8

@@ -27,11 +27,12 @@
 	THREAD	churn, churn_sp, churn_bs
 	THREAD	counter, counter_sp, counter_bs
 	.equ	ROUNDS, 600
+	.equ	SWEEP, 64
 	.equ	INJECT_MINIMUM, 800
 	.equ	INJECT_MASK, 1023
 	.text
 main:
-	alloc	loc0 = ar.pfs, 0, 16, 6, 0
+	alloc	loc0 = ar.pfs, 0, 16, 7, 0
 	;;
 	br.call.sptk.many b0 = kip_init
 	;;
@@ -69,6 +70,7 @@ round:
 	mov	out3 = loc2
 	mov	out4 = loc10
 	mov	out5 = loc1
+	mov	out6 = 0
 	br.call.sptk.many b0 = rc_call
 	;;
 	add	loc6 = loc6, r8
@@ -86,6 +88,54 @@ round:
 	mov	r15 = r0
 	;;
 	KDB_INJECT
+	;;
+	// One interrupt at each of SWEEP points of a call, from just before
+	// the stub through the gate's PL 0 windows (and, pending while the
+	// kernel runs with interrupts off, at its exit).
+	mov	r14 = 2
+	;;
+	KDB_STATISTICS
+	;;
+	mov	loc12 = r8		// interruptions in the gate windows so far
+	mov	loc13 = 0		// the gap
+	mov	loc14 = 0		// calls that went wrong
+	;;
+4:	movl	r2 = rc_inject_gap
+	;;
+	st8	[r2] = loc13
+	XORSHIFT loc3
+	mov	out0 = loc8
+	mov	out1 = loc9
+	;;
+	TID	out2, 3
+	mov	out3 = loc2
+	mov	out4 = loc3
+	mov	out5 = loc1
+	mov	out6 = 1
+	br.call.sptk.many b0 = rc_call
+	;;
+	cmp.ne	p6, p0 = 0, r8
+	adds	loc2 = 1, loc2
+	adds	loc13 = 1, loc13
+	;;
+	cmp.ne.or p6, p0 = 0, r9
+	cmp.eq.or p6, p0 = 0, r10
+	;;
+(p6)	adds	loc14 = 1, loc14
+	cmp.gtu	p7, p0 = SWEEP, loc13
+(p7)	br.cond.sptk.few 4b
+	;;
+	cmp.eq	p6, p0 = 0, loc14
+	movl	out0 = n_sweep
+	br.call.sptk.many b0 = check_p6
+	;;
+	mov	r14 = 2
+	;;
+	KDB_STATISTICS
+	;;
+	cmp.ltu	p6, p0 = loc12, r8
+	movl	out0 = n_gate_windows
+	br.call.sptk.many b0 = check_p6
 	;;
 	// The server's counts (serve.s, DONE), then each churner's.
 	mov	out0 = loc8
@@ -309,6 +359,8 @@ n_churn_same:	.asciz	"preempt.churner_same_space_all_registers"
 n_preemptions:	.asciz	"preempt.at_least_1000_preemptions_switched_threads"
 n_fp_handovers:	.asciz	"preempt.at_least_100_lazy_fp_handovers"
 n_timer:	.asciz	"preempt.timer_time_slices_round_robin"
+n_sweep:	.asciz	"preempt.interrupt_at_each_point_of_a_call_sweep_64"
+n_gate_windows:	.asciz	"preempt.interrupts_in_the_gate_pl0_windows_taken"
 
 	.data
 	.align	8

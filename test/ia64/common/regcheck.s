@@ -184,6 +184,10 @@ rc_leaks:
 	;;
 	.endp	rc_leaks
 
+	.data
+	.align	8
+	.global	rc_inject_gap
+rc_inject_gap:	data8	0
 	.section .rodata
 	.align	8
 rc_scratch_slots:
@@ -192,8 +196,8 @@ rc_scratch_slots:
 	.text
 
 // rc_round(seed, msg, buffer, busy, fpsr): rc_deep(RC_DEPTH, ...), then
-// rc_check of the snapshot with RC_MASK_ALL after a busy stretch or
-// RC_MASK_IPC after the Ipc.  r8 = changed call-chain locals, r9 = 1 when
+// rc_check of the snapshot with RC_MASK_ALL after a busy stretch (busy 1)
+// or RC_MASK_IPC after the Ipc (busy 0 and 2).  r8 = changed call-chain locals, r9 = 1 when
 // a register differed.
 	.global	rc_round
 	.proc	rc_round
@@ -212,7 +216,7 @@ rc_round:
 	mov	out0 = in2
 	mov	out1 = in0
 	movl	out2 = rc_mask_ipc
-	cmp.ne	p6, p0 = 0, in3
+	cmp.eq	p6, p0 = 1, in3
 	;;
 (p6)	movl	out2 = rc_mask_all
 	mov	out3 = r12
@@ -252,7 +256,9 @@ check_p6:
 // stack spills and fills through whatever happens at the bottom), then
 // at the bottom SET_STATE(seed, buffer), then either the Ipc msg
 // describes (busy = 0) or ~300 instructions of nothing (busy != 0), then
-// SNAPSHOT into buffer.  r8 = locals found changed.
+// SNAPSHOT into buffer; busy = 2 is the Ipc with one injected interrupt
+// rc_inject_gap instructions after SET_STATE (the root space only).
+// r8 = locals found changed.
 	.global	rc_deep
 	.proc	rc_deep
 rc_deep:
@@ -311,12 +317,14 @@ rc_deep:
 	br.ret.sptk.many b0
 	;;
 
-rc_bottom:				// two copies: a test after SET_STATE would change a predicate
-	cmp.ne	p6, p0 = 0, in4
+rc_bottom:				// copies: a test after SET_STATE would change a predicate
+	cmp.eq	p6, p0 = 1, in4
+	cmp.eq	p7, p0 = 2, in4
 (p6)	br.cond.spnt.few 2f
 	;;
+(p7)	br.cond.spnt.few 4f
 	SET_STATE in1, in3
-	adds	r14 = RC_MSG_MR, in2
+5:	adds	r14 = RC_MSG_MR, in2
 	;;
 	ld8	out0 = [r14], 8
 	;;
@@ -366,6 +374,14 @@ rc_bottom:				// two copies: a test after SET_STATE would change a predicate
 	;;
 	st8	[r15] = out7
 	br.cond.sptk.few 3f
+	;;
+4:	SET_STATE in1, in3
+	movl	r14 = rc_inject_gap	// busy = 2: one interrupt that many instructions on
+	;;
+	ld8	r14 = [r14]
+	;;
+	KDB_INJECT_ONCE
+	br.cond.sptk.few 5b
 	;;
 2:	SET_STATE in1, in3
 	.rept	100

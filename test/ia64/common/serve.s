@@ -91,14 +91,15 @@ rc_reply_ok:
 	;;
 	.endp	rc_reply_ok
 
-// rc_call(msg, snap, server, round, seed, fpsr): one checked call to
-// server from the bottom of rc_round (RC_MASK_IPC): r8 = changed
-// call-chain locals, r9 = 1 when a preserved register differed, r10 = 1
-// when the reply was right.
+// rc_call(msg, snap, server, round, seed, fpsr, inject): one checked call
+// to server from the bottom of rc_round (RC_MASK_IPC; inject != 0: with
+// the interrupt of rc_deep's busy = 2): r8 = changed call-chain locals,
+// r9 = 1 when a preserved register differed, r10 = 1 when the reply was
+// right.
 	.global	rc_call
 	.proc	rc_call
 rc_call:
-	alloc	loc0 = ar.pfs, 6, 4, 5, 0
+	alloc	loc0 = ar.pfs, 7, 4, 5, 0
 	mov	loc1 = b0
 	mov	out0 = in0
 	mov	out1 = in2
@@ -112,6 +113,9 @@ rc_call:
 	mov	out2 = in1
 	mov	out3 = 0
 	mov	out4 = in5
+	cmp.ne	p6, p0 = 0, in6
+	;;
+(p6)	mov	out3 = 2
 	br.call.sptk.many b0 = rc_round
 	;;
 	mov	loc2 = r8
