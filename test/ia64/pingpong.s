@@ -30,16 +30,7 @@ main:
 	;;
 round:
 	XORSHIFT loc3
-	mov	out0 = loc8
-	mov	out1 = loc9
-	;;
-	TID	out2, 1
-	mov	out3 = loc2
-	mov	out4 = loc3
-	mov	out5 = loc1
-	mov	out6 = 0
-	br.call.sptk.many b0 = rc_call
-	;;
+	RC_CALL	1, loc3, 0
 	add	loc6 = loc6, r8
 	add	loc4 = loc4, r9
 	cmp.eq	p7, p0 = 0, r10

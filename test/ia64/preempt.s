@@ -63,16 +63,7 @@ round:
 	add	loc6 = loc6, r8
 	add	loc4 = loc4, r9
 	adds	loc10 = 1, loc3		// the call's seed
-	mov	out0 = loc8
-	mov	out1 = loc9
-	;;
-	TID	out2, 3
-	mov	out3 = loc2
-	mov	out4 = loc10
-	mov	out5 = loc1
-	mov	out6 = 0
-	br.call.sptk.many b0 = rc_call
-	;;
+	RC_CALL	3, loc10, 0
 	add	loc6 = loc6, r8
 	add	loc5 = loc5, r9
 	cmp.eq	p6, p0 = 0, r10
@@ -104,16 +95,7 @@ round:
 	;;
 	st8	[r2] = loc13
 	XORSHIFT loc3
-	mov	out0 = loc8
-	mov	out1 = loc9
-	;;
-	TID	out2, 3
-	mov	out3 = loc2
-	mov	out4 = loc3
-	mov	out5 = loc1
-	mov	out6 = 1
-	br.call.sptk.many b0 = rc_call
-	;;
+	RC_CALL	3, loc3, 1
 	cmp.ne	p6, p0 = 0, r8
 	adds	loc2 = 1, loc2
 	adds	loc13 = 1, loc13
