@@ -42,7 +42,6 @@ struct AsmOffsets {
         constexpr Word pt_arch = offsetof(Space, page_table) + offsetof(PageTable, arch_part);
         DEFINE(SPACE_REDIRECTOR, offsetof(Space, redirector));
         DEFINE(SPACE_ROOT_PHYS, pt_arch + offsetof(arch::PageTableArch, root_phys));
-        DEFINE(SPACE_CURRENT_UTCB_PAGE, pt_arch + offsetof(arch::PageTableArch, current_utcb_page));
         DEFINE(SPACE_SYSEXIT_IP, pt_arch + offsetof(arch::PageTableArch, sysexit_ip));
 
         // Cpu.
@@ -51,7 +50,6 @@ struct AsmOffsets {
         DEFINE(CPU_NEED_RESCHED, offsetof(Cpu, need_resched));
         DEFINE(CPU_FPU_OWNER, offsetof(Cpu, fpu_owner));
         DEFINE(CPU_FPU_ENABLED, offsetof(Cpu, fpu_enabled));
-        DEFINE(CPU_UTCB_SLOT_OFFSET, offsetof(Cpu, arch) + offsetof(arch::CpuLocal, utcb_slot_offset));
         DEFINE(CPU_READY_HIGHEST, offsetof(Cpu, ready) + offsetof(ReadyQueue<Tcb>, highest_));
         DEFINE(CPU_TSS_ESP0, offsetof(Cpu, arch) + offsetof(arch::CpuLocal, tables) +
                                  offsetof(arch::CpuTables, tss) + offsetof(arch::Tss, esp0));

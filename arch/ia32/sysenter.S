@@ -123,17 +123,13 @@ destination_found:
        sender's (cpu.h), so only another space needs a CR3 load. --- */
     mov     TCB_SPACE(%ebx), %ebp
     cmp     %ebp, SELF(TCB_SPACE)
-    je      same_space
-    mov     SELF(TCB_GLOBAL_ID), %eax
-    mov     %ebp, CPU_ACTIVE_SPACE(%ecx)
-    mov     SPACE_ROOT_PHYS(%ebp), %edx
-    mov     %edx, %cr3
-4:  mov     SPACE_CURRENT_UTCB_PAGE(%ebp), %edx
-#if CONFIG_MAX_CPUS > 1
-    add     CPU_UTCB_SLOT_OFFSET(%ecx), %edx
-#endif
-    mov     TCB_LOCAL_ID(%ebx), %ebp
-    mov     %ebp, (%edx)
+    jne     other_space
+    mov     SELF(TCB_LOCAL_ID), %eax
+    /* The destination's current UTCB, in its space's current-UTCB page
+       (now loaded) at this CPU's word: where GS points (the entry loaded
+       the UTCB segment; LIPC writes there from user mode too). */
+4:  mov     TCB_LOCAL_ID(%ebx), %ebp
+    mov     %ebp, %gs:0
     cmpb    $0, CPU_FPU_ENABLED(%ecx)       /* the sender's FPU registers are live: */
     jne     fpu_off                         /* arm the trap (seed 003, lazy FPU) */
 5:  lea     TCB_SIZE(%ebx), %edx
@@ -165,8 +161,11 @@ copy_words:                                 /* MR3..MRu, and clear the flags */
 7:  and     $0xffff0fff, %esi
     jmp     6b
 
-same_space:
-    mov     SELF(TCB_LOCAL_ID), %eax
+other_space:
+    mov     SELF(TCB_GLOBAL_ID), %eax
+    mov     %ebp, CPU_ACTIVE_SPACE(%ecx)
+    mov     SPACE_ROOT_PHYS(%ebp), %edx
+    mov     %edx, %cr3
     jmp     4b
 
 fpu_off:                                    /* (the owner's LIPC key keeps its FPU bit:
@@ -194,9 +193,8 @@ ia32_fastpath_user_read:
     cmp     %ebp, TCB_SPACE(%ebx)           /* EBP: our space */
     jne     ia32_sysenter_general
     cmp     %eax, %edx                      /* a closed receive named it locally too */
-    jne     8f
-    mov     TCB_GLOBAL_ID(%ebx), %edx
-8:  mov     TCB_GLOBAL_ID(%ebx), %eax
+    mov     TCB_GLOBAL_ID(%ebx), %eax
+    cmove   %eax, %edx
     jmp     destination_found
 #endif
 
