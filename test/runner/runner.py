@@ -257,6 +257,8 @@ def run_models():
     mutants (the NO_* macros it tests) must be caught."""
     passed, failed, lines = 0, 0, []
     models = sorted(glob.glob(os.path.join(SRCDIR, "test", "model", "*.pml")))
+    if not shutil.which("spin"):
+        return 0, 1, "[models] spin: not found; install it with: sudo apt-get install spin"
     for model in models:
         name = os.path.splitext(os.path.basename(model))[0]
         mutants = sorted(set(re.findall(r"^#ifn?def (NO_\w+)", open(model).read(), re.M)))
@@ -380,12 +382,12 @@ def run_bench(configs):
     return status
 
 
-def interactive(cfg, program, gdb):
+def interactive(cfg, program, gdb, smp=1):
     if cfg.platform == "ia64sim" and not gdb:
         return ia64sim.run_program(cfg, program)
     modules = ["bin/sigma0", f"bin/{program}"]
     if not gdb:
-        cmd = cfg.qemu(modules, icount=False)
+        cmd = cfg.qemu(modules, smp=smp, icount=False)
         print(" ".join(cmd), flush=True)
         return subprocess.call(cmd)
     if not shutil.which("gdb"):
@@ -393,7 +395,7 @@ def interactive(cfg, program, gdb):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    cmd = cfg.qemu(modules, icount=False, extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
+    cmd = cfg.qemu(modules, smp=smp, icount=False, extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
     qemu = subprocess.Popen(cmd, start_new_session=True)
     try:
         return subprocess.call(["gdb", "-q", cfg.path("kernel.elf"),
@@ -407,6 +409,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--builddir", action="append", required=True)
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--smp", type=int, default=1, help="CPUs for run and gdb")
     ap.add_argument("command", choices=["check", "unit", "bench", "run", "gdb", "list"])
     ap.add_argument("program", nargs="?", default="hello")
     args = ap.parse_args()
@@ -427,7 +430,7 @@ def main():
         return 0
     if args.command == "bench":
         return run_bench(configs)
-    return interactive(configs[0], args.program, args.command == "gdb")
+    return interactive(configs[0], args.program, args.command == "gdb", args.smp)
 
 
 if __name__ == "__main__":
