@@ -3,6 +3,7 @@
 // to fail instead, timeouts, aborts and deletions from another CPU, string
 // IPC with page faults on both sides across CPUs, migration under IPC load
 // and TLB shootdown.  On one CPU each case checks the single-CPU rules.
+#include "fpu_worker.h"
 #include "ktest.h"
 #include "spaces.h"
 #include "threads.h"
@@ -145,6 +146,28 @@ KTEST(smp, migration_moves_threads_between_cpus)
     spin_stop = true;
     L4_Sleep(L4_TimePeriod(2000));
     reap(s);
+}
+
+KTEST(smp, fpu_state_travels_with_a_migrating_thread)
+{
+    // Workers keeping values in FPU registers, moved between CPUs while
+    // they compute (ready or preempted, with their FPU state perhaps still
+    // live in the old CPU's FPU): the state is saved before they leave.
+    L4_ThreadId_t t[fpu_workers];
+    for (L4_Word_t i = 0; i < fpu_workers; i++) {
+        fpu_errors[i] = 0;
+        fpu_rounds[i] = 0;
+        t[i] = spawn(fpu_worker, i, 60);
+    }
+    for (L4_Word_t step = 0; step < 40; step++) {
+        CHECK(move_to(t[step % fpu_workers], (step / fpu_workers) % cpus()));
+        L4_Sleep(L4_TimePeriod(1000));
+    }
+    for (L4_Word_t i = 0; i < fpu_workers; i++) {
+        CHECK(fpu_rounds[i] > 2);
+        CHECK_EQ(fpu_errors[i], 0);
+        reap(t[i]);
+    }
 }
 
 KTEST(smp, a_thread_does_not_migrate_itself)
