@@ -46,7 +46,7 @@ Paddr kernel_image_end();
 } // namespace arch
 
 #include "context.h"
-#include "fpu.h"
+#include <x86/fpu.h>
 #include "paging.h"
 #include "pte.h"
 

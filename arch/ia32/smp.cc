@@ -1,7 +1,7 @@
-// ia32 multiprocessor start-up (Intel SDM vol. 3, 8.4.4): each application
-// processor gets INIT and up to two STARTUP IPIs naming the trampoline page
-// (ap_boot.S) and must report within a time limit; a CPU that does not is
-// left out.  Every AP starts on the stack of its idle thread, so the
+// ia32 multiprocessor start-up: each application processor starts in the
+// trampoline page (ap_boot.S) through the shared handshake (x86/ap_start.h);
+// a CPU that does not report in is left out.  Every AP starts on the stack
+// of its idle thread, so the
 // generic code finds its TCB (and with it its Cpu) from the first
 // instruction on.
 #include "arch.h"
@@ -11,6 +11,7 @@
 #include <generic/smp.h>
 #include <generic/string.h>
 #include <generic/tcb.h>
+#include <x86/ap_start.h>
 #include <x86/lapic.h>
 
 extern "C" char ap_trampoline_start[], ap_trampoline_end[], ap_cr3[], ap_stack[], ap_entry[];
@@ -20,27 +21,11 @@ namespace arch {
 
 namespace {
 
-volatile bool ap_started;
 u32* ap_page_directory;   // the kernel's, plus an identity map of the first 4 MiB
 
 void set_trampoline_word(const char* symbol, u32 value)
 {
     *phys_to_virt<u32>(AP_TRAMPOLINE_PHYS + Word(symbol - ap_trampoline_start)) = value;
-}
-
-void wait_us(u64 us)
-{
-    u64 until = system_clock.now_us() + us;
-    while (system_clock.now_us() < until)
-        cpu_relax();
-}
-
-bool wait_started(u64 us)
-{
-    u64 until = system_clock.now_us() + us;
-    while (!ap_started && system_clock.now_us() < until)
-        cpu_relax();
-    return ap_started;
 }
 
 } // namespace
@@ -62,17 +47,10 @@ bool start_cpu(CpuLocal& cpu, unsigned, u32 hw_id, Word stack_top)
     set_trampoline_word(ap_stack, u32(stack_top));
     set_trampoline_word(ap_entry, u32(reinterpret_cast<Word>(ia32_ap_entry)));
     cpu.apic_id = hw_id;
-    ap_started = false;
-    x86::lapic.send_init(hw_id);
-    wait_us(10000);
-    for (int attempt = 0; attempt < 2 && !ap_started; attempt++) {
-        x86::lapic.send_startup(hw_id, u8(AP_TRAMPOLINE_PHYS >> 12));
-        if (wait_started(attempt == 0 ? 1000 : 100000))
-            break;
-    }
-    if (!ap_started)   // it must never run on this stack now
+    bool started = x86::start_ap(hw_id, u8(AP_TRAMPOLINE_PHYS >> 12));
+    if (!started)   // it must never run on this stack now
         set_trampoline_word(ap_stack, 0);
-    return ap_started;
+    return started;
 }
 
 void send_ipi(const CpuLocal& to) { x86::lapic.send_ipi(to.apic_id, VECTOR_IPI); }
@@ -86,6 +64,6 @@ extern "C" NORETURN void ia32_ap_main()
     Cpu& cpu = *idle->cpu;
     arch::activate_kernel_page_table();   // drops the trampoline's identity map
     arch::init_this_cpu(cpu.arch, cpu.id);
-    arch::ap_started = true;
+    x86::ap_started = true;
     smp::secondary_cpu_main();
 }

@@ -8,6 +8,8 @@
 #include <l4/types.h>
 #if defined(__mips__)
 #include <l4/mips/mr_call.h>
+#elif defined(__x86_64__)
+#include <l4/amd64/mr_call.h>
 #endif
 
 extern "C" const void* __l4_ipc_stub;
@@ -44,6 +46,30 @@ inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec,
                          : "memory", "cc");
     *from = eax;
     return esi;
+}
+
+#elif defined(__x86_64__)
+
+// A stub that returns at once, to measure the loop around a real one.
+extern "C" void bench_null_stub();
+__asm__(".text\n.global bench_null_stub\nbench_null_stub:\n\tret\n");
+
+inline L4_Word64_t cycles()
+{
+    L4_Word32_t lo, hi;
+    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((L4_Word64_t)hi << 32) | lo;
+}
+
+// One Ipc (or Lipc) system call with the amd64 convention (docs/abi.md):
+// MR0 in R9, MR1-MR7 in RAX, RBX, R10, R12-R15, loaded from and stored
+// back to the UTCB as libl4 does; returns MR0 and the partner id.
+inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec, L4_Word_t timeouts,
+                     L4_Word_t mr0, L4_Word_t* utcb, L4_Word_t* from)
+{
+    utcb[0] = mr0;
+    *from = __L4_Amd64_CallWithMRs(*stub, to, from_spec, timeouts, utcb);
+    return utcb[0];
 }
 
 #elif defined(__mips__)

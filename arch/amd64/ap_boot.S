@@ -1,0 +1,90 @@
+/*
+ * Start-up code of the application processors (amd64).
+ *
+ * The boot CPU copies [ap_trampoline_start, ap_trampoline_end) to physical
+ * AP_TRAMPOLINE_PHYS and fills the copy's ap_cr3, ap_stack and ap_entry.
+ * Register contract: an AP starts at AP_TRAMPOLINE_PHYS in real mode (its
+ * STARTUP IPI names that page), interrupts off.  It goes through 32-bit
+ * protected mode into long mode and leaves for ap_entry (a kernel virtual
+ * address) with paging on (ap_cr3: the kernel's PML4 plus the boot identity
+ * map of the first 512 MiB, which this code runs in), PAE and PGE on,
+ * EFER.LME and SCE set, flat segments and RSP = ap_stack.
+ */
+#include "layout.h"
+
+#define CR0_PE      0x00000001
+#define CR0_PG      0x80000000
+#define CR0_WP      0x00010000
+#define CR4_PAE     0x00000020
+#define CR4_PGE     0x00000080
+#define AT(sym)     (AP_TRAMPOLINE_PHYS + ((sym) - ap_trampoline_start))
+
+.text
+.code16
+.global ap_trampoline_start
+ap_trampoline_start:
+    cli
+    cld
+    xor     %ax, %ax
+    mov     %ax, %ds
+    lgdtl   AT(ap_gdt_pointer)
+    mov     %cr0, %eax
+    or      $CR0_PE, %eax
+    mov     %eax, %cr0
+    ljmpl   $0x08, $AT(ap_protected)
+
+.code32
+ap_protected:
+    mov     $0x10, %ax
+    mov     %ax, %ds
+    mov     %ax, %es
+    mov     %ax, %ss
+    mov     %cr4, %eax
+    or      $(CR4_PAE | CR4_PGE), %eax
+    mov     %eax, %cr4
+    mov     AT(ap_cr3), %eax
+    mov     %eax, %cr3
+    mov     $MSR_EFER, %ecx
+    rdmsr
+    or      $(EFER_LME | EFER_SCE), %eax
+    wrmsr
+    mov     %cr0, %eax
+    or      $(CR0_PG | CR0_WP), %eax
+    mov     %eax, %cr0
+    ljmpl   $0x18, $AT(ap_long)
+
+.code64
+ap_long:
+    mov     AT(ap_stack), %rsp
+    test    %rsp, %rsp                  /* 0: the boot CPU gave up on us */
+    jz      1f
+    mov     AT(ap_entry), %rax
+    jmp     *%rax
+1:  cli
+    hlt
+    jmp     1b
+
+.align 8
+ap_gdt:                                 /* null, 32-bit code 0x08, data 0x10, 64-bit code 0x18 */
+    .quad   0
+    .quad   0x00cf9a000000ffff
+    .quad   0x00cf92000000ffff
+    .quad   0x00af9a000000ffff
+ap_gdt_pointer:
+    .word   4 * 8 - 1
+    .long   AT(ap_gdt)
+.align 8
+.global ap_cr3, ap_stack, ap_entry
+ap_cr3:     .quad 0
+ap_stack:   .quad 0
+ap_entry:   .quad 0
+.global ap_trampoline_end
+ap_trampoline_end:
+
+/* ap_entry: on the AP's idle-thread stack, into C++ (never returns). */
+.global amd64_ap_entry
+amd64_ap_entry:
+    xor     %ebp, %ebp
+    call    amd64_ap_main
+1:  hlt
+    jmp     1b
