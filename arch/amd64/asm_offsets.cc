@@ -16,47 +16,19 @@
 struct AsmOffsets {
     static void emit()
     {
-        // Tcb.  state, user_ipc, halted, in_wakeup_queue form one word.
-        static_assert(offsetof(Tcb, user_ipc) == offsetof(Tcb, state) + 1 &&
-                      offsetof(Tcb, halted) == offsetof(Tcb, state) + 2 &&
-                      offsetof(Tcb, in_wakeup_queue) == offsetof(Tcb, state) + 3);
-        static_assert(sizeof(ThreadState) == 1 && sizeof(bool) == 1);
-        static_assert(sizeof(ThreadId) == 8 && sizeof(Tcb::priority) == 1);
-        DEFINE(TCB_STATE_WORD, offsetof(Tcb, state));
-        DEFINE(TCB_PRIORITY, offsetof(Tcb, priority));
-        DEFINE(TCB_GLOBAL_ID, offsetof(Tcb, global_id));
-        DEFINE(TCB_LOCAL_ID, offsetof(Tcb, local_id));
-        DEFINE(TCB_SPACE, offsetof(Tcb, space));
-        DEFINE(TCB_CPU, offsetof(Tcb, cpu));
-        DEFINE(TCB_UTCB, offsetof(Tcb, utcb));
-        DEFINE(TCB_PARTNER, offsetof(Tcb, partner));
-        DEFINE(TCB_SEND_QUEUE, offsetof(Tcb, send_queue));
-        DEFINE(TCB_KSP, offsetof(Tcb, context) + offsetof(arch::ThreadContext, ksp));
-        // The state word of a thread the fast path may deliver to: Waiting
-        // in a user IPC, not halted, no timeout pending.
-        DEFINE(STATE_WAITING_USER, Word(ThreadState::Waiting) | (Word(1) << 8));
-        DEFINE(STATE_RUNNING, Word(ThreadState::Running));
-        DEFINE(STATE_WAITING, Word(ThreadState::Waiting));
+#include <x86/asm_offsets_common.inc>
 
-        // Space and its page table's arch part.
-        constexpr Word pt_arch = offsetof(Space, page_table) + offsetof(PageTable, arch_part);
-        DEFINE(SPACE_REDIRECTOR, offsetof(Space, redirector));
-        DEFINE(SPACE_ROOT_PHYS, pt_arch + offsetof(arch::PageTableArch, root_phys));
-        DEFINE(SPACE_CURRENT_UTCB_PAGE, pt_arch + offsetof(arch::PageTableArch, current_utcb_page));
+        static_assert(sizeof(ThreadId) == 8 && sizeof(Tcb::priority) == 1);
 
         // Cpu, and its arch part (the kernel's GS base).
-        DEFINE(CPU_ACTIVE_SPACE, offsetof(Cpu, active_space));
-        DEFINE(CPU_FPU_ENABLED, offsetof(Cpu, fpu_enabled));
-        DEFINE(CPU_READY_HIGHEST, offsetof(Cpu, ready) + offsetof(ReadyQueue<Tcb>, highest_));
-        static_assert(sizeof(ReadyQueue<Tcb>::highest_) == 4);
         DEFINE(CPUL_USER_RSP, offsetof(arch::CpuLocal, user_rsp));
         DEFINE(CPUL_FS_BASE, offsetof(arch::CpuLocal, fs_base));
+        DEFINE(CPUL_USER_END, offsetof(arch::CpuLocal, user_end));
         DEFINE(CPUL_UTCB_SLOT_OFFSET, offsetof(arch::CpuLocal, utcb_slot_offset));
         DEFINE(CPUL_TSS_RSP0, offsetof(arch::CpuLocal, tables) + offsetof(arch::CpuTables, tss) +
                                   offsetof(arch::Tss, rsp0));
 
         // The user register frame.
-        DEFINE(FRAME_SIZE, sizeof(arch::Frame));
         DEFINE(FRAME_R15, offsetof(arch::Frame, r15));
         DEFINE(FRAME_R14, offsetof(arch::Frame, r14));
         DEFINE(FRAME_R13, offsetof(arch::Frame, r13));
@@ -77,13 +49,6 @@ struct AsmOffsets {
         DEFINE(FRAME_CS, offsetof(arch::Frame, cs));
         DEFINE(FRAME_RFLAGS, offsetof(arch::Frame, rflags));
         DEFINE(FRAME_USER_RSP, offsetof(arch::Frame, user_rsp));
-
-        // UTCB words (the kernel's Utcb pointer is its first word).
-        DEFINE(UTCB_MR0, Utcb::mr0_offset);
-        DEFINE(UTCB_MY_GLOBAL_ID, Utcb::my_global_id_index * sizeof(Word));
-        DEFINE(THREAD_VERSION_BITS, ThreadId::version_bits);
-        DEFINE(MAX_THREADS, Tcb::max_threads);
-        DEFINE(CR0_TS, x86::cr0_ts);
     }
 };
 

@@ -28,6 +28,7 @@ struct CpuLocal {
     Word user_rsp = 0;           // the syscall entry's scratch: the user RSP
     Word fs_base = 0;            // %fs:0 is this CPU's word of the current-UTCB page
     Word utcb_slot_offset = 0;   // that word's offset in the page (8 * id)
+    Word user_end = USER_END;    // for the fast path's one-instruction range checks
     u32 apic_id = 0;             // its local APIC (IPIs are sent there)
     CpuTables tables;
 };

@@ -5,13 +5,17 @@
  * position independent.  Each stub is 16-byte aligned and at most
  * kip_stub_size bytes long.
  *
- * Ipc: `pop %rdi; syscall`.  The caller's return address goes to RDI, where
- * the X.2 amd64 convention has the return RIP: the kernel returns there with
- * sysretq (or, when RDI is not a canonical user address, never: the thread
- * takes an exception instead), RSP as it was after the pop.
+ * Ipc: `syscall` alone.  The caller puts its return address into RDI (the
+ * X.2 amd64 return RIP) and jumps to the stub; the kernel returns there
+ * with sysretq (or, when RDI is not a canonical user address, never: the
+ * thread takes an exception instead), RSP unchanged.  Nothing is pushed,
+ * so the caller's red zone is safe.
  *
- * Lipc (a kernel Ipc on amd64: there is no user-level Lipc code) and every
- * other call enter through int 0x30 and int 0x31 and return with ret; the
+ * Lipc (a kernel Ipc on amd64: there is no user-level Lipc code) has the
+ * Ipc convention too: it enters with int 0x30 and jumps back to RDI.
+ *
+ * Every other call is called (call), enters through int 0x31 and returns
+ * with ret; the
  * kernel tells the int 0x31 calls apart by the address of the trapping stub.
  */
 #include "layout.h"
@@ -30,7 +34,6 @@ kip_stub_\name:
     STUB thread_control, VECTOR_SYSCALL
     STUB processor_control, VECTOR_SYSCALL
     STUB memory_control, VECTOR_SYSCALL
-    STUB lipc, VECTOR_LIPC
     STUB unmap, VECTOR_SYSCALL
     STUB exchange_registers, VECTOR_SYSCALL
     STUB system_clock, VECTOR_SYSCALL
@@ -40,5 +43,10 @@ kip_stub_\name:
     .align 16
     .global kip_stub_ipc
 kip_stub_ipc:
-    pop     %rdi
     syscall
+
+    .align 16
+    .global kip_stub_lipc
+kip_stub_lipc:
+    int     $VECTOR_LIPC
+    jmp     *%rdi

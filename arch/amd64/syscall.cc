@@ -58,6 +58,7 @@ void syscall_lipc(Frame* f) { ipc(f, true); }
 extern "C" void amd64_fastpath_resumed(Frame* f)
 {
     smp::finish_switch();   // it was switched to (scheduler.cc's switch_to)
+    f->vector = FRAME_SYSCALL;   // the fast path entry leaves it to the general path
     Tcb* self = Tcb::current();
     ThreadId from = ipc_resume_receive(self);
     self->user_ipc = false;

@@ -3,15 +3,17 @@
  *
  * Register contract on entry (from the KIP Ipc stub, docs/abi.md): RSI to,
  * RDX FromSpecifier, R8 Timeouts, R9 MR0, MR1-MR7 in RAX, RBX, R10, R12,
- * R13, R14, R15, RDI the return RIP (the stub popped the caller's return
- * address into it), RSP the user RSP; the CPU put the stub's RIP into RCX
+ * R13, R14, R15, RDI the return RIP (the caller put it there and jumped to
+ * the stub), RSP the user RSP; the CPU put the stub's RIP into RCX
  * and RFLAGS into R11, loaded the kernel CS/SS and cleared the FMASK flags
  * (IF, TF, DF, AC, NT).  Still on the user stack with the user GS.
  *
  * The entry swaps to the kernel GS (arch::CpuLocal), loads the current
  * thread's stack top from this CPU's TSS.rsp0 and starts an arch::Frame
- * there: RIP = RDI, RFLAGS = R11, the user RSP and RBP, vector
- * FRAME_SYSCALL.  CS and SS are not written: every int entry and the
+ * there: RIP = RDI, RFLAGS = R11, the user RSP and RBP; the general path
+ * adds the other registers and the vector FRAME_SYSCALL (a thread the fast
+ * path left waiting gets it when it resumes, syscall.cc).  CS and SS are
+ * not written: every int entry and the
  * thread's creation put the user selectors there.  The general path
  * (ipc_general) completes the frame and calls amd64_syscall_ipc().
  *
@@ -35,29 +37,34 @@
 #include "layout.h"
 #include "asm_offsets.h"
 
-#define DEST_FRAME(field) (TCB_SIZE - FRAME_SIZE + field)
-/* The sender's TCB fields, through RSP (= its frame, the top of its TCB page). */
-#define SELF(field) (FRAME_SIZE - TCB_SIZE + field)(%rsp)
-#define TCB_INDEX_MASK (MAX_THREADS - 1)
+/* The destination's TCB fields and frame, RDI = its slot's offset in the
+   TCB area (which lies within 2 GiB of the top: 32-bit displacements). */
+#define DEST(field) (TCB_AREA + field)(%rdi)
+#define DEST_FRAME(field) DEST(TCB_SIZE - FRAME_SIZE + field)
+/* The sender's frame and TCB fields, through RSP = the top of its TCB page
+   (its stack top).  Only the general path moves RSP down to the frame; no
+   fault can happen on the way there but in the user read of a local id,
+   which moves RSP first (a kernel fault pushes its own frame below RSP). */
+#define TOP(field) (field - FRAME_SIZE)(%rsp)
+#define SELF(field) (field - TCB_SIZE)(%rsp)
+#define TCB_INDEX_MASK ((MAX_THREADS - 1) << TCB_SIZE_BITS)
 
 .text
 .global amd64_syscall_entry
 amd64_syscall_entry:
     swapgs
-    mov     %rsp, %gs:CPUL_USER_RSP
+    mov     %rsp, %rcx                      /* (RCX: the stub's RIP, not needed) */
     mov     %gs:CPUL_TSS_RSP0, %rsp         /* the current thread's stack top */
-    sub     $FRAME_SIZE, %rsp
-    mov     %rdi, FRAME_RIP(%rsp)
-    mov     %r11, FRAME_RFLAGS(%rsp)
-    mov     %gs:CPUL_USER_RSP, %r11
-    mov     %r11, FRAME_USER_RSP(%rsp)
-    mov     %rbp, FRAME_RBP(%rsp)
-    movq    $FRAME_SYSCALL, FRAME_VECTOR(%rsp)
-#if CONFIG_FASTPATH
-    mov     %rdi, %rcx                      /* a return RIP outside the user half */
-    shr     $47, %rcx                       /* is the general path's to refuse */
-    jnz     ipc_general
-    test    $0x1fc0, %r9d                   /* typed items or propagation */
+    mov     %rdi, TOP(FRAME_RIP)
+    mov     %r11, TOP(FRAME_RFLAGS)
+    mov     %rcx, TOP(FRAME_USER_RSP)
+    mov     %rbp, TOP(FRAME_RBP)
+#if !CONFIG_FASTPATH
+    jmp     ipc_general
+#else
+    cmp     %gs:CPUL_USER_END, %rdi         /* a return RIP outside the user half */
+    jae     ipc_general                     /* is the general path's to refuse */
+    test    $0xffc0, %r9w                   /* typed items, propagation, flags */
     jnz     ipc_general
     test    %r8w, %r8w                      /* a receive timeout other than never */
     jnz     ipc_general
@@ -67,28 +74,26 @@ amd64_syscall_entry:
     test    $0x3f, %sil
     jz      local_destination
     mov     %rsi, %rdi                      /* global id: number -> TCB slot */
-    shr     $THREAD_VERSION_BITS, %rdi
+    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %rdi
     and     $TCB_INDEX_MASK, %edi
-    shl     $TCB_SIZE_BITS, %rdi
-    cmp     %rsi, TCB_AREA + TCB_GLOBAL_ID(%rdi)   /* also rejects stale versions */
+    cmp     %rsi, DEST(TCB_GLOBAL_ID)       /* also rejects stale versions */
     jne     ipc_general
-    add     $TCB_AREA, %rdi
 destination_found:
-    /* RDI = the destination: Waiting in a user receive, not halted, no
-       receive timeout pending (tcb.h), waiting for us or anyone */
-    cmpl    $STATE_WAITING_USER, TCB_STATE_WORD(%rdi)
+    /* RDI = the destination's slot: Waiting in a user receive, not halted,
+       no receive timeout pending (tcb.h), waiting for us or anyone */
+    cmpl    $STATE_WAITING_USER, DEST(TCB_STATE_WORD)
     jne     ipc_general
-    mov     TCB_PARTNER(%rdi), %rcx
+    mov     DEST(TCB_PARTNER), %rcx
     cmp     $-1, %rcx
     je      1f
     cmp     SELF(TCB_GLOBAL_ID), %rcx
     jne     ipc_general
 1:  mov     SELF(TCB_CPU), %rcx             /* RCX = this CPU */
 #if CONFIG_MAX_CPUS > 1
-    cmp     %rcx, TCB_CPU(%rdi)
+    cmp     %rcx, DEST(TCB_CPU)
     jne     ipc_general
 #endif
-    movzbl  TCB_PRIORITY(%rdi), %r11d       /* nobody of higher priority ready */
+    movzbl  DEST(TCB_PRIORITY), %r11d       /* nobody of higher priority ready */
     cmp     CPU_READY_HIGHEST(%rcx), %r11d
     jl      ipc_general
     /* the sender's receive phase: from the destination, or from anyone
@@ -104,11 +109,11 @@ destination_found:
     movw    $(STATE_WAITING | 1 << 8), SELF(TCB_STATE_WORD)   /* state, user_ipc */
     mov     %rdx, SELF(TCB_PARTNER)
     movq    $0, SELF(TCB_KSP)
-    movw    $STATE_RUNNING, TCB_STATE_WORD(%rdi)             /* user_ipc off */
+    movw    $STATE_RUNNING, DEST(TCB_STATE_WORD)             /* user_ipc off */
     /* --- switch: space, current UTCB, FPU trap, kernel stack; RSI = the
        sender as the destination names it.  The CPU's active space is the
        sender's (cpu.h), so only another space needs a CR3 load. --- */
-    mov     TCB_SPACE(%rdi), %rbp
+    mov     DEST(TCB_SPACE), %rbp
     cmp     %rbp, SELF(TCB_SPACE)
     je      same_space
     mov     SELF(TCB_GLOBAL_ID), %rsi
@@ -119,36 +124,38 @@ destination_found:
 #if CONFIG_MAX_CPUS > 1
     add     %gs:CPUL_UTCB_SLOT_OFFSET, %rdx
 #endif
-    mov     TCB_LOCAL_ID(%rdi), %rbp
+    mov     DEST(TCB_LOCAL_ID), %rbp
     mov     %rbp, (%rdx)
     cmpb    $0, CPU_FPU_ENABLED(%rcx)       /* the sender's FPU registers are live: */
     jne     fpu_off                         /* arm the trap (seed 003, lazy FPU) */
-5:  lea     TCB_SIZE(%rdi), %rdx
+5:  lea     DEST(TCB_SIZE), %rdx
     mov     %rdx, %gs:CPUL_TSS_RSP0
-    /* --- message: MR0-MR7 stay in their registers, MR8.. UTCB to UTCB;
-       flags in MR0 (bits 12-15) are the kernel's to set --- */
-    and     $~0xf000, %r9
+    /* --- message: MR0-MR7 stay in their registers, MR8..MRu go UTCB to
+       UTCB (u >= 8: bit 3, 4 or 5 of MR0; bits 6-15 are clear) --- */
     test    $0x38, %r9b
-    jnz     copy_words
-6:  mov     DEST_FRAME(FRAME_RIP)(%rdi), %rcx      /* a syscall frame (user_ipc) */
-    mov     DEST_FRAME(FRAME_RFLAGS)(%rdi), %r11
-    mov     DEST_FRAME(FRAME_RBP)(%rdi), %rbp
-    mov     DEST_FRAME(FRAME_USER_RSP)(%rdi), %rsp
+    jz      6f
+    mov     SELF(TCB_UTCB), %rdx
+    mov     DEST(TCB_UTCB), %r8
+    mov     UTCB_MR0 + 64(%rdx), %r11       /* MR8 */
+    mov     %r11, UTCB_MR0 + 64(%r8)
+    cmpb    $8, %r9b
+    jne     copy_words
+6:  mov     DEST_FRAME(FRAME_RIP), %rcx            /* a syscall frame (user_ipc) */
+    mov     DEST_FRAME(FRAME_RFLAGS), %r11
+    mov     DEST_FRAME(FRAME_RBP), %rbp
+    mov     DEST_FRAME(FRAME_USER_RSP), %rsp
     swapgs
     sysretq
 
-copy_words:                                 /* MR8..MRu */
-    mov     %r9, %rcx
-    and     $0x3f, %ecx
-    sub     $7, %ecx
-    mov     %rsi, %r8
+copy_words:                                 /* MR9..MRu */
+    movzbl  %r9b, %ecx
+    sub     $8, %ecx
+    mov     %rsi, %r11
+    lea     UTCB_MR0 + 72(%rdx), %rsi
     mov     %rdi, %rdx
-    mov     SELF(TCB_UTCB), %rsi
-    add     $UTCB_MR0 + 64, %rsi
-    mov     TCB_UTCB(%rdx), %rdi
-    add     $UTCB_MR0 + 64, %rdi
+    lea     UTCB_MR0 + 72(%r8), %rdi
     rep movsq
-    mov     %r8, %rsi
+    mov     %r11, %rsi
     mov     %rdx, %rdi
     jmp     6b
 
@@ -169,30 +176,31 @@ local_destination:
        code can write there, so the TCB must confirm it. */
     cmp     $64, %rsi                       /* nil, anylocalthread: the kernel's */
     jbe     ipc_general
-    mov     %rsi, %rdi
-    shr     $47, %rdi
-    jnz     ipc_general
+    cmp     %gs:CPUL_USER_END, %rsi
+    jae     ipc_general
+    sub     $FRAME_SIZE, %rsp
     .global amd64_fastpath_user_read
 amd64_fastpath_user_read:
-    mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%rsi), %rdi   /* faults resume at ipc_general */
-    shr     $THREAD_VERSION_BITS, %rdi
+    mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%rsi), %rdi   /* faults resume at ipc_general_frame */
+    add     $FRAME_SIZE, %rsp
+    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %rdi
     and     $TCB_INDEX_MASK, %edi
-    shl     $TCB_SIZE_BITS, %rdi
-    add     $TCB_AREA, %rdi
-    cmp     %rsi, TCB_LOCAL_ID(%rdi)
+    cmp     %rsi, DEST(TCB_LOCAL_ID)
     jne     ipc_general
-    cmp     %rbp, TCB_SPACE(%rdi)           /* RBP: our space */
+    cmp     %rbp, DEST(TCB_SPACE)           /* RBP: our space */
     jne     ipc_general
     cmp     %rsi, %rdx                      /* a closed receive named it locally too */
     jne     8f
-    mov     TCB_GLOBAL_ID(%rdi), %rdx
-8:  mov     TCB_GLOBAL_ID(%rdi), %rsi
+    mov     DEST(TCB_GLOBAL_ID), %rdx
+8:  mov     DEST(TCB_GLOBAL_ID), %rsi
     jmp     destination_found
 #endif
 
     /* The general path: the rest of the frame, then amd64_syscall_ipc. */
-    .global ipc_general
 ipc_general:
+    sub     $FRAME_SIZE, %rsp               /* RSP = the frame */
+    .global ipc_general_frame
+ipc_general_frame:
     mov     %rax, FRAME_RAX(%rsp)
     mov     %rbx, FRAME_RBX(%rsp)
     mov     %rdx, FRAME_RDX(%rsp)
@@ -206,6 +214,7 @@ ipc_general:
     mov     %r15, FRAME_R15(%rsp)
     mov     FRAME_RIP(%rsp), %rdi
     mov     %rdi, FRAME_RDI(%rsp)
+    movq    $FRAME_SYSCALL, FRAME_VECTOR(%rsp)
     mov     FRAME_RBP(%rsp), %rbp
     mov     %rsp, %rdi
     call    amd64_syscall_ipc

@@ -1,18 +1,13 @@
-// amd64 trap dispatch: every interrupt-gate entry lands in amd64_trap().
+// amd64 trap dispatch: every interrupt-gate entry lands in amd64_trap();
+// what ia32 handles alike is in x86/kernel_entry.h.
 #include "arch.h"
 #include <generic/assert.h>
 #include <generic/console.h>
-#include <generic/exception.h>
-#include <generic/fpage.h>
-#include <generic/fpu.h>
 #include <generic/scheduler.h>
-#include <generic/tcb.h>
 #include <x86/kernel_entry.h>
 
-extern "C" char amd64_copy_user_start[], amd64_copy_user_words[], amd64_copy_user_end[],
-    amd64_copy_user_words_fixup[], amd64_copy_user_fixup[];
 #if CONFIG_FASTPATH
-extern "C" char ipc_general[];
+extern "C" char ipc_general_frame[];
 extern "C" char amd64_fastpath_user_read[];
 #endif
 
@@ -20,60 +15,6 @@ namespace arch {
 
 void syscall_lipc(Frame* f);
 void syscall_other(Frame* f);
-
-namespace {
-
-enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_page_fault = 14 };
-enum : Word { pf_write = 1u << 1, pf_fetch = 1u << 4 };
-
-NORETURN void kernel_fault(Frame* f)
-{
-    kprintf("\nkernel %s (vector %lu, error %lx) at rip %lx, cr2 %lx\n", x86::exception_name(f->vector),
-            f->vector, f->error, f->rip, x86::read_cr2());
-    dump_frame(*f);
-    panic("unexpected exception in the kernel");
-}
-
-void user_trap(Frame* f)
-{
-    switch (f->vector) {
-    case VECTOR_LIPC:
-        syscall_lipc(f);
-        return;
-    case VECTOR_SYSCALL:
-        syscall_other(f);
-        return;
-    case vec_breakpoint:
-        x86::kdebug_trap(f->rip, f->rax);
-        return;
-    case vec_invalid_opcode:
-        if (!x86::kernel_interface(f->rip, f->rax, f->rcx, f->rdx, f->rsi))
-            user_exception(f->vector, f->error, x86::exception_name(f->vector));
-        return;
-    case vec_no_fpu:
-        if (!fpu_take_ownership())
-            user_exception(f->vector, f->error, "device not available (no memory for FPU state)");
-        return;
-    case vec_page_fault: {
-        Word access = (f->error & pf_write) != 0   ? Fpage::rights_w
-                      : (f->error & pf_fetch) != 0 ? Fpage::rights_x
-                                                   : Fpage::rights_r;
-        user_page_fault(x86::read_cr2(), access);
-        return;
-    }
-    default:
-        if (x86::interrupt(f->vector))
-            return;
-        if (f->vector < 32) {
-            user_exception(f->vector, f->error, x86::exception_name(f->vector));
-            return;
-        }
-        kprintf("Chestnut: unexpected interrupt vector %lu in thread %lx\n", f->vector,
-                Tcb::current()->global_id.raw());
-    }
-}
-
-} // namespace
 
 void dump_frame(const Frame& f)
 {
@@ -88,15 +29,11 @@ void dump_frame(const Frame& f)
 
 Word user_access_fixup(Word ip)
 {
-    if (ip >= Word(amd64_copy_user_start) && ip < Word(amd64_copy_user_words))
-        return Word(amd64_copy_user_words_fixup);
-    if (ip >= Word(amd64_copy_user_words) && ip < Word(amd64_copy_user_end))
-        return Word(amd64_copy_user_fixup);
 #if CONFIG_FASTPATH
     if (ip == Word(amd64_fastpath_user_read))   // a local id whose UTCB is not mapped
-        return Word(ipc_general);
+        return Word(ipc_general_frame);
 #endif
-    return 0;
+    return x86::copy_user_fixup(ip);
 }
 
 } // namespace arch
@@ -106,16 +43,21 @@ using namespace arch;
 extern "C" void amd64_trap(Frame* f)
 {
     if (!f->from_user()) {
-        if (f->vector == vec_page_fault) {
-            if (Word resume = user_access_fixup(f->rip)) {
-                f->rip = resume;
-                return;
-            }
+        if (!x86::kernel_trap(f->vector, f->error, f->rip, user_access_fixup(f->rip))) {
+            dump_frame(*f);
+            panic("unexpected exception in the kernel");
         }
-        if (!x86::interrupt(f->vector))
-            kernel_fault(f);
         return;
     }
-    user_trap(f);
+    switch (f->vector) {
+    case VECTOR_LIPC:
+        syscall_lipc(f);
+        break;
+    case VECTOR_SYSCALL:
+        syscall_other(f);
+        break;
+    default:
+        x86::user_trap(f->vector, f->error, {f->rip, f->rax, f->rcx, f->rdx, f->rsi});
+    }
     preemption_point();
 }

@@ -1,6 +1,6 @@
 #include "paging.h"
 #include "arch.h"
-#include "user_access.h"
+#include <x86/user_access.h>
 #include <generic/assert.h>
 #include <generic/kmem.h>
 #include <x86/cpu.h>

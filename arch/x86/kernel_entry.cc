@@ -1,6 +1,10 @@
 #include "kernel_entry.h"
 #include "lapic.h"
 #include <arch.h>
+#include <generic/console.h>
+#include <generic/exception.h>
+#include <generic/fpage.h>
+#include <generic/fpu.h>
 #include <generic/kdebug.h>
 #include <generic/kip.h>
 #include <generic/platform.h>
@@ -9,9 +13,16 @@
 #include <generic/space.h>
 #include <generic/tcb.h>
 
+extern "C" char x86_copy_user_start[], x86_copy_user_words[], x86_copy_user_end[], x86_copy_user_words_fixup[],
+    x86_copy_user_fixup[];
+
 namespace x86 {
 
 namespace {
+
+enum : Word { vec_breakpoint = 3, vec_invalid_opcode = 6, vec_no_fpu = 7, vec_page_fault = 14 };
+enum : Word { pf_write = 1u << 1, pf_fetch = 1u << 4 };
+
 const char* const exception_names[32] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range exceeded",
     "invalid opcode", "device not available", "double fault", "coprocessor segment overrun",
@@ -90,6 +101,63 @@ bool kernel_interface(Word& ip, Word& ax, Word& cx, Word& dx, Word& si)
     si = reinterpret_cast<const Word*>(reinterpret_cast<const char*>(&k) + k.kernel_descriptor)[0];
     ip += 2;
     return true;
+}
+
+void user_trap(Word vector, Word error, UserRegisters r)
+{
+    switch (vector) {
+    case vec_breakpoint:
+        kdebug_trap(r.ip, r.ax);
+        return;
+    case vec_invalid_opcode:
+        if (!kernel_interface(r.ip, r.ax, r.cx, r.dx, r.si))
+            user_exception(vector, error, exception_name(vector));
+        return;
+    case vec_no_fpu:
+        if (!fpu_take_ownership())
+            user_exception(vector, error, "device not available (no memory for FPU state)");
+        return;
+    case vec_page_fault: {
+        Word access = (error & pf_write) != 0   ? Fpage::rights_w
+                      : (error & pf_fetch) != 0 ? Fpage::rights_x
+                                                : Fpage::rights_r;
+        user_page_fault(read_cr2(), access);
+        return;
+    }
+    default:
+        if (interrupt(vector))
+            return;
+        if (vector < 32) {
+            user_exception(vector, error, exception_name(vector));
+            return;
+        }
+        kprintf("Chestnut: unexpected interrupt vector %lu in thread %lx\n", vector, Tcb::current()->global_id.raw());
+    }
+}
+
+Word copy_user_fixup(Word ip)
+{
+    if (ip >= Word(x86_copy_user_start) && ip < Word(x86_copy_user_words))
+        return Word(x86_copy_user_words_fixup);
+    if (ip >= Word(x86_copy_user_words) && ip < Word(x86_copy_user_end))
+        return Word(x86_copy_user_fixup);
+    return 0;
+}
+
+bool kernel_trap(Word vector, Word error, Word& ip, Word port_fixup)
+{
+    if (vector == vec_page_fault) {
+        Word resume = port_fixup != 0 ? port_fixup : copy_user_fixup(ip);
+        if (resume != 0) {
+            ip = resume;
+            return true;
+        }
+    }
+    if (interrupt(vector))
+        return true;
+    kprintf("\nkernel %s (vector %lu, error %lx) at ip %lx, cr2 %lx\n", exception_name(vector), vector, error, ip,
+            read_cr2());
+    return false;
 }
 
 } // namespace x86

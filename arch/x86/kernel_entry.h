@@ -25,4 +25,27 @@ void kdebug_trap(Word& ip, Word& ax);
 // the faulting instruction is something else.
 [[nodiscard]] bool kernel_interface(Word& ip, Word& ax, Word& cx, Word& dx, Word& si);
 
+// The port's registers that the shared handlers read and write.
+struct UserRegisters {
+    Word& ip;
+    Word& ax;
+    Word& cx;
+    Word& dx;
+    Word& si;
+};
+
+// A trap from user mode that is none of the port's system-call vectors:
+// kdebug, KernelInterface, the lazy FPU, page faults, interrupts, and the
+// exceptions the thread's handler gets.
+void user_trap(Word vector, Word error, UserRegisters r);
+
+// A trap in kernel mode: a user-access fault resumes at its fixup (the
+// port adds its own in `port_fixup`, 0 for none) and interrupts are
+// handled; false (after a line on the console) for anything else, which
+// the port reports with its registers before it stops the kernel.
+[[nodiscard]] bool kernel_trap(Word vector, Word error, Word& ip, Word port_fixup);
+
+// Where a kernel fault at ip in x86_copy_user resumes, or 0.
+[[nodiscard]] Word copy_user_fixup(Word ip);
+
 } // namespace x86

@@ -8,8 +8,6 @@
 #include <l4/types.h>
 #if defined(__mips__)
 #include <l4/mips/mr_call.h>
-#elif defined(__x86_64__)
-#include <l4/amd64/mr_call.h>
 #endif
 
 extern "C" const void* __l4_ipc_stub;
@@ -50,9 +48,10 @@ inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec,
 
 #elif defined(__x86_64__)
 
-// A stub that returns at once, to measure the loop around a real one.
+// A stub that returns at once (to RDI, as the Ipc stub does), to measure
+// the loop around a real one.
 extern "C" void bench_null_stub();
-__asm__(".text\n.global bench_null_stub\nbench_null_stub:\n\tret\n");
+__asm__(".text\n.global bench_null_stub\nbench_null_stub:\n\tjmp *%rdi\n");
 
 inline L4_Word64_t cycles()
 {
@@ -62,14 +61,28 @@ inline L4_Word64_t cycles()
 }
 
 // One Ipc (or Lipc) system call with the amd64 convention (docs/abi.md):
-// MR0 in R9, MR1-MR7 in RAX, RBX, R10, R12-R15, loaded from and stored
-// back to the UTCB as libl4 does; returns MR0 and the partner id.
+// MR0 in R9, MR1-MR7 in RAX, RBX, R10, R12-R15.  Those seven travel as the
+// registers hold them (an X.2 program keeps its message there; the figures
+// need no particular contents), MR8.. in the UTCB; RDI the return address
+// (the stub is jumped to); returns MR0 and the partner id.
 inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec, L4_Word_t timeouts,
-                     L4_Word_t mr0, L4_Word_t* utcb, L4_Word_t* from)
+                     L4_Word_t mr0, L4_Word_t*, L4_Word_t* from)
 {
-    utcb[0] = mr0;
-    *from = __L4_Amd64_CallWithMRs(*stub, to, from_spec, timeouts, utcb);
-    return utcb[0];
+    register L4_Word_t r8 __asm__("r8") = timeouts;
+    register L4_Word_t r9 __asm__("r9") = mr0;
+    register L4_Word_t r10 __asm__("r10"), r12 __asm__("r12"), r13 __asm__("r13"), r14 __asm__("r14"),
+        r15 __asm__("r15");
+    L4_Word_t rax, rbx;
+    const void* target = *stub;
+    __asm__ __volatile__("lea 1f(%%rip), %%rdi\n\t"
+                         "jmp *%%rcx\n"
+                         "1:"
+                         : "+S"(to), "+d"(from_spec), "+c"(target), "+r"(r8), "+r"(r9), "=a"(rax), "=b"(rbx),
+                           "=r"(r10), "=r"(r12), "=r"(r13), "=r"(r14), "=r"(r15)
+                         :
+                         : "rdi", "r11", "memory", "cc");
+    *from = to;
+    return r9;
 }
 
 #elif defined(__mips__)

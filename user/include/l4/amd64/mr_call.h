@@ -1,9 +1,9 @@
 // amd64: an Ipc or Lipc through a KIP stub with MR0-MR7 in registers (X.2
 // amd64, docs/abi.md): in RSI to, RDX FromSpecifier, R8 Timeouts, R9 MR0,
-// RAX RBX R10 R12 R13 R14 R15 MR1-MR7; out RSI from and the same MR
-// registers; RCX, RDX, RDI, R8, R11 clobbered, RBP and RSP preserved.  The
-// 128 bytes below RSP are the caller's red zone, which the stub's call must
-// not overwrite.
+// RAX RBX R10 R12 R13 R14 R15 MR1-MR7, RDI the return address (the stub
+// is entered by a jump, not a call: the caller's red zone stays intact);
+// out RSI from and the same MR registers; RCX, RDX, RDI, R8, R11
+// clobbered, RBP and RSP preserved.  The Lipc stub has the same convention.
 #pragma once
 
 #include <l4/types.h>
@@ -21,13 +21,13 @@ L4_INLINE L4_Word_t __L4_Amd64_CallWithMRs(const void* stub, L4_Word_t to, L4_Wo
     register L4_Word_t r14 __asm__("r14") = mr[6];
     register L4_Word_t r15 __asm__("r15") = mr[7];
     L4_Word_t rax = mr[1], rbx = mr[2];
-    __asm__ __volatile__("sub $128, %%rsp\n\t"
-                         "call *%%rdi\n\t"
-                         "add $128, %%rsp"
-                         : "+S"(to), "+d"(from_spec), "+D"(stub), "+r"(r8), "+r"(r9), "+a"(rax), "+b"(rbx),
+    __asm__ __volatile__("lea 1f(%%rip), %%rdi\n\t"
+                         "jmp *%%rcx\n"
+                         "1:"
+                         : "+S"(to), "+d"(from_spec), "+c"(stub), "+r"(r8), "+r"(r9), "+a"(rax), "+b"(rbx),
                            "+r"(r10), "+r"(r12), "+r"(r13), "+r"(r14), "+r"(r15)
                          :
-                         : "rcx", "r11", "memory", "cc");
+                         : "rdi", "r11", "memory", "cc");
     mr[0] = r9;
     mr[1] = rax;
     mr[2] = rbx;
