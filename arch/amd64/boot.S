@@ -14,9 +14,8 @@
  * the SysV arguments RDI, RSI.
  */
 #include "layout.h"
+#include <x86/multiboot_entry.inc>
 
-#define MB_MAGIC    0x1badb002
-#define MB_FLAGS    0x00000003   /* bit 0: page-align modules; bit 1: memory map */
 
 #define CR0_PG      0x80000000
 #define CR0_WP      0x00010000
@@ -25,28 +24,7 @@
 #define PDE_2M_RW   0x83         /* present, writable, 2 MiB page */
 #define PHYS(sym)   ((sym) - KERNEL_OFFSET)
 
-.section .multiboot, "a"
-.align 4
-    .long MB_MAGIC
-    .long MB_FLAGS
-    .long -(MB_MAGIC + MB_FLAGS)
-
-.section .boot.text, "ax"
-.code32
-.global _start
-_start:
-    cli
-    cld
-    mov     %eax, %ebp                      /* Multiboot magic */
-    mov     %ebx, %esi                      /* Multiboot info (physical) */
-
-    /* Zero .bss through its physical addresses (it holds the page tables). */
-    mov     $PHYS(__bss_start), %edi
-    mov     $PHYS(__bss_end), %ecx
-    sub     %edi, %ecx
-    shr     $2, %ecx
-    xor     %eax, %eax
-    rep stosl
+    MULTIBOOT_ENTRY
 
     /* boot_pd maps physical 0 .. PHYS_WINDOW_SIZE with 2 MiB pages; it is
        reached from PML4[0] (identity) and PML4[511]/PDPT[510] (the window). */

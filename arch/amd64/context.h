@@ -33,6 +33,14 @@ struct CpuLocal {
     CpuTables tables;
 };
 
+// What amd64_switch_stacks pops: r15, r14, r13, r12, rbx, rbp, return address.
+struct SwitchFrame {
+    Word saved[6];
+    void (*ret)();
+};
+// Where a fresh user thread's entry function returns to (x86/thread_start.cc).
+inline void (*const user_thread_return)() = amd64_exit_to_user;
+
 // The frame a user thread enters and leaves the kernel with.
 inline Frame* user_frame(Word stack_top) { return reinterpret_cast<Frame*>(stack_top) - 1; }
 

@@ -6,21 +6,9 @@
 #include <generic/cpu.h>
 #include <x86/lapic.h>
 
-extern "C" char __kernel_phys_start[], __kernel_phys_end[];
 extern "C" void amd64_syscall_entry();
 
 namespace arch {
-
-Paddr kernel_image_start() { return reinterpret_cast<Paddr>(__kernel_phys_start); }
-Paddr kernel_image_end() { return reinterpret_cast<Paddr>(__kernel_phys_end); }
-
-void halt_forever()
-{
-    for (;;) {
-        x86::cli();
-        x86::hlt();
-    }
-}
 
 void activate_kernel_page_table() { x86::write_cr3(virt_to_phys(kernel_pml4())); }
 
@@ -82,11 +70,5 @@ void init_boot_cpu(CpuLocal& cpu)
     init_this_cpu(cpu, 0);
     report_optional_features();
 }
-
-u64 calibrate_cycles_per_ms() { return x86::lapic.calibrate(); }
-
-Word timer_khz() { return Word(udiv64(x86::lapic.timer_hz(), 1000)); }
-
-void start_tick_timer(unsigned period_us) { x86::lapic.start_periodic(period_us, VECTOR_TIMER); }
 
 } // namespace arch

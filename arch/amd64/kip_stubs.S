@@ -19,26 +19,11 @@
  * kernel tells the int 0x31 calls apart by the address of the trapping stub.
  */
 #include "layout.h"
+#include <x86/kip_stub.inc>
 
 .section .kip.text, "ax"
 
-.macro STUB name, vector
-    .align 16
-    .global kip_stub_\name
-kip_stub_\name:
-    int     $\vector
-    ret
-.endm
-
-    STUB space_control, VECTOR_SYSCALL
-    STUB thread_control, VECTOR_SYSCALL
-    STUB processor_control, VECTOR_SYSCALL
-    STUB memory_control, VECTOR_SYSCALL
-    STUB unmap, VECTOR_SYSCALL
-    STUB exchange_registers, VECTOR_SYSCALL
-    STUB system_clock, VECTOR_SYSCALL
-    STUB thread_switch, VECTOR_SYSCALL
-    STUB schedule, VECTOR_SYSCALL
+    COMMON_STUBS VECTOR_SYSCALL
 
     .align 16
     .global kip_stub_ipc

@@ -85,14 +85,4 @@ void set_tcb_page(Word tcb_address, Paddr page)
 
 Paddr get_tcb_page(Word tcb_address) { return tcb_entry(tcb_address) & pg_frame_mask; }
 
-void flush_tlb_page(Word va) { x86::invlpg(va); }
-
-void flush_tlb_all()
-{
-    // Toggling PGE flushes global entries too (SDM Vol 3, 4.10.4.1).
-    Word cr4 = x86::read_cr4();
-    x86::write_cr4(cr4 & ~x86::cr4_pge);
-    x86::write_cr4(cr4);
-}
-
 } // namespace arch

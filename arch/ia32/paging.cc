@@ -95,14 +95,4 @@ Paddr get_tcb_page(Word tcb_address)
     return table_at(boot_page_directory[pd_index(tcb_address)])[pt_index(tcb_address)] & pg_frame_mask;
 }
 
-void flush_tlb_page(Word va) { x86::invlpg(va); }
-
-void flush_tlb_all()
-{
-    // Toggling PGE flushes global entries too (SDM Vol 3, 4.10.4.1).
-    Word cr4 = x86::read_cr4();
-    x86::write_cr4(cr4 & ~x86::cr4_pge);
-    x86::write_cr4(cr4);
-}
-
 } // namespace arch

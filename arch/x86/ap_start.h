@@ -1,17 +1,18 @@
-// The application-processor start handshake both x86 ports use (Intel SDM
-// vol. 3, 8.4.4): INIT, then up to two STARTUP IPIs naming the trampoline
-// page, and a time limit for the AP to report in.
+// The application-processor start both x86 ports use (ap_start.cc); the
+// port provides the trampoline (ap_boot.S: ap_trampoline_start/end with the
+// words ap_cr3, ap_stack, ap_entry, and x86_ap_entry, which calls
+// x86_ap_main) and the page table the trampoline runs on.
 #pragma once
 
 #include <generic/types.h>
 
 namespace x86 {
-
-// The AP sets this once it runs kernel code (its port's AP main).
+// The AP sets this once it runs kernel code (x86_ap_main).
 extern volatile bool ap_started;
-
-// Starts the CPU whose local APIC is hw_id at the real-mode page
-// `trampoline_page` (physical address >> 12); true when it reported in.
-[[nodiscard]] bool start_ap(u32 hw_id, u8 trampoline_page);
-
 } // namespace x86
+
+namespace arch {
+// The physical address of a root table with the kernel's mappings plus an
+// identity map of the trampoline page; 0 when out of memory.
+[[nodiscard]] Paddr ap_root_table();
+} // namespace arch

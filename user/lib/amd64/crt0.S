@@ -2,8 +2,8 @@
  * amd64 user start-up.  Register contract on entry from the kernel: RIP =
  * ELF entry, RSP as the KIP/thread creator set it (possibly 0), other
  * registers undefined.  Switches to the program's own initial stack
- * (16-byte aligned at the call, SysV), runs static constructors through
- * __l4_start (C++), which calls main().
+ * (x86/initial_stack.S; 16-byte aligned at the call, SysV), runs static
+ * constructors through __l4_start (C++), which calls main().
  */
 .section .text.start, "ax"
 .global _start
@@ -12,8 +12,3 @@ _start:
     xor     %ebp, %ebp
     call    __l4_start
 1:  jmp     1b
-
-.bss
-.align 16
-    .space 16384
-__initial_stack_top:

@@ -1,6 +1,6 @@
-// amd64-only test cases: the privilege level, faults on the kernel half,
-// int gates that are not system calls, and the sysret pitfall (an Ipc whose
-// return RIP is not a canonical user address).
+// amd64-only test cases: the sysret pitfall (an Ipc whose return RIP, or a
+// handler's reply, is not a canonical user address).  The x86 ones are in
+// test/ktest/arch/x86/.
 #include "ktest.h"
 #include "threads.h"
 #include <l4/ipc.h>
@@ -11,13 +11,7 @@ using namespace ktest;
 namespace {
 
 constexpr L4_Word_t exception_words = 20;
-constexpr L4_Word_t kernel_address = 0xffffffff80001000ul;
-
-void touch(L4_Word_t address)
-{
-    *(volatile L4_Word_t*)address = 1;
-    park();
-}
+constexpr L4_Word_t kernel_address = 0xffffffff80001000ul;   // the kernel image
 
 // Enters the kernel with syscall and RDI (the return RIP) = `rip`: a plain
 // Ipc to nobody (nil to, nil from), which the kernel must never return from
@@ -46,52 +40,6 @@ void expect_exception(L4_ThreadId_t t, L4_Word_t vector, L4_Word_t rip)
 }
 
 } // namespace
-
-KTEST(boot, runs_in_user_mode)
-{
-    unsigned short cs;
-    __asm__("mov %%cs, %0" : "=r"(cs));
-    CHECK_EQ(cs & 3u, 3u);
-}
-
-KTEST(fault, kernel_memory_is_out_of_reach)
-{
-    // A user access to the kernel half is a page fault sent to the pager.
-    L4_ThreadId_t t = spawn(touch, kernel_address);
-    L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
-    CHECK(L4_IpcSucceeded(tag));
-    L4_Word_t address;
-    L4_StoreMR(1, &address);
-    CHECK_EQ(address, kernel_address);
-    reap(t);
-}
-
-KTEST(fault, invalid_system_calls_raise_exceptions)
-{
-    L4_ThreadId_t t = spawn([](L4_Word_t) {
-        L4_Set_ExceptionHandler(main_thread());
-        __asm__ __volatile__("int $0x31");   // not from a KIP stub
-        __asm__ __volatile__("int $0x80");   // no such gate for user mode
-        park();
-    });
-    L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
-    CHECK(L4_IpcSucceeded(tag));
-    L4_Word_t vector, rip;
-    L4_StoreMR(3, &vector);
-    L4_StoreMR(1, &rip);
-    CHECK_EQ(vector, 0x31);
-    L4_Set_MsgTag(L4_MsgTagMake(0, exception_words, 0));
-    L4_Reply(t);
-    tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
-    CHECK(L4_IpcSucceeded(tag));
-    L4_StoreMR(3, &vector);
-    L4_StoreMR(1, &rip);
-    CHECK_EQ(vector, 13);   // general protection
-    L4_LoadMR(1, rip + 2);
-    L4_Set_MsgTag(L4_MsgTagMake(0, exception_words, 0));
-    L4_Reply(t);
-    reap(t);
-}
 
 KTEST(fault, syscall_to_non_canonical_rip_is_an_exception)
 {
