@@ -11,19 +11,14 @@
  * EFER.LME and SCE set, flat segments and RSP = ap_stack.
  */
 #include "layout.h"
+#include "long_mode.inc"
 #include <x86/ap_trampoline.inc>
 
 #define CR4_PAE     0x00000020
 #define CR4_PGE     0x00000080
 
     AP_TRAMPOLINE_START (CR4_PAE|CR4_PGE)
-    mov     $MSR_EFER, %ecx
-    rdmsr
-    or      $(EFER_LME | EFER_SCE), %eax
-    wrmsr
-    mov     %cr0, %eax
-    or      $(CR0_PG | CR0_WP), %eax
-    mov     %eax, %cr0
+    LONG_MODE_PAGING
     ljmpl   $0x18, $AT(ap_long)
 
 .code64
@@ -46,18 +41,4 @@ ap_gdt:                                 /* null, 32-bit code 0x08, data 0x10, 64
 ap_gdt_pointer:
     .word   4 * 8 - 1
     .long   AT(ap_gdt)
-.align 8
-.global ap_cr3, ap_stack, ap_entry
-ap_cr3:     .quad 0
-ap_stack:   .quad 0
-ap_entry:   .quad 0
-.global ap_trampoline_end
-ap_trampoline_end:
-
-/* ap_entry: on the AP's idle-thread stack, into C++ (never returns). */
-.global x86_ap_entry
-x86_ap_entry:
-    xor     %ebp, %ebp
-    call    x86_ap_main
-1:  hlt
-    jmp     1b
+    AP_TRAMPOLINE_END .quad

@@ -14,11 +14,10 @@
  * the SysV arguments RDI, RSI.
  */
 #include "layout.h"
+#include "long_mode.inc"
 #include <x86/multiboot_entry.inc>
 
 
-#define CR0_PG      0x80000000
-#define CR0_WP      0x00010000
 #define CR4_PAE     0x00000020
 #define PTE_TABLE   0x03         /* present, writable */
 #define PDE_2M_RW   0x83         /* present, writable, 2 MiB page */
@@ -50,13 +49,7 @@
     mov     %eax, %cr4
     mov     $PHYS(boot_pml4), %eax
     mov     %eax, %cr3
-    mov     $MSR_EFER, %ecx
-    rdmsr
-    or      $(EFER_LME | EFER_SCE), %eax
-    wrmsr
-    mov     %cr0, %eax
-    or      $(CR0_PG | CR0_WP), %eax
-    mov     %eax, %cr0
+    LONG_MODE_PAGING
     lgdt    boot_gdt_pointer
     ljmp    $SEL_KERNEL_CS, $boot_long
 
@@ -84,10 +77,7 @@ boot_high:
     lea     boot_stack_top(%rip), %rsp
     mov     %ebp, %edi                      /* kernel_main(magic, info) */
     mov     %esi, %esi
-    xor     %ebp, %ebp                      /* ends frame-pointer backtraces */
-    call    kernel_main
-2:  hlt
-    jmp     2b
+    KERNEL_MAIN
 
 .bss
 .align 4096
@@ -100,7 +90,4 @@ boot_pdpt_high:
     .space 4096
 boot_pd:
     .space 4096
-.align 16
-boot_stack:
-    .space 16384
-boot_stack_top:
+    BOOT_STACK

@@ -40,6 +40,19 @@
     pop     %rax
 .endm
 
+/* amd64_switch_*(save_sp = RDI, new = RSI): saves the callee-saved
+   registers, stores RSP into *save_sp and moves to the new stack. */
+.macro SAVE_AND_SWITCH
+    push    %rbp
+    push    %rbx
+    push    %r12
+    push    %r13
+    push    %r14
+    push    %r15
+    mov     %rsp, (%rdi)
+    mov     %rsi, %rsp
+.endm
+
 .section .text.entry, "ax"
 .align 16
 .global amd64_trap_stubs
@@ -128,14 +141,7 @@ amd64_fastpath_resume:
 .text
 .global amd64_switch_stacks
 amd64_switch_stacks:
-    push    %rbp
-    push    %rbx
-    push    %r12
-    push    %r13
-    push    %r14
-    push    %r15
-    mov     %rsp, (%rdi)
-    mov     %rsi, %rsp
+    SAVE_AND_SWITCH
     pop     %r15
     pop     %r14
     pop     %r13
@@ -151,12 +157,5 @@ amd64_switch_stacks:
  */
 .global amd64_switch_to_fastpath_waiter
 amd64_switch_to_fastpath_waiter:
-    push    %rbp
-    push    %rbx
-    push    %r12
-    push    %r13
-    push    %r14
-    push    %r15
-    mov     %rsp, (%rdi)
-    mov     %rsi, %rsp
+    SAVE_AND_SWITCH
     jmp     amd64_fastpath_resume

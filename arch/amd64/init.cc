@@ -52,10 +52,7 @@ void init_this_cpu(CpuLocal& cpu, unsigned id)
     x86::wrmsr(MSR_GS_BASE, reinterpret_cast<Word>(&cpu));
     x86::wrmsr(MSR_KERNEL_GS_BASE, 0);
     init_syscall();
-    fpu_init_cpu();
-    if (!x86::lapic.init(VECTOR_SPURIOUS))
-        panic("cpu %u: no local APIC", id);
-    cpu.apic_id = x86::lapic.id();
+    init_fpu_and_local_apic(cpu, id);
 }
 
 void init_boot_cpu(CpuLocal& cpu)

@@ -13,12 +13,8 @@
  * USER_END.
  */
 .text
-.global x86_copy_user
-.global x86_copy_user_start
-.global x86_copy_user_words
-.global x86_copy_user_end
-.global x86_copy_user_words_fixup
-.global x86_copy_user_fixup
+.global x86_copy_user, x86_copy_user_start, x86_copy_user_words, x86_copy_user_end
+.global x86_copy_user_words_fixup, x86_copy_user_fixup
 x86_copy_user:
     mov     %rdx, %rcx
     and     $7, %edx

@@ -12,6 +12,8 @@
 #include "layout.h"
 #include <x86/ap_trampoline.inc>
 
+#define CR0_PG      0x80000000
+#define CR0_WP      0x00010000
 #define CR4_PSE     0x00000010
 #define CR4_PGE     0x00000080
 
@@ -36,18 +38,4 @@ ap_gdt:                                 /* null, flat 32-bit code 0x08, data 0x1
 ap_gdt_pointer:
     .word   3 * 8 - 1
     .long   AT(ap_gdt)
-.align 4
-.global ap_cr3, ap_stack, ap_entry
-ap_cr3:     .long 0
-ap_stack:   .long 0
-ap_entry:   .long 0
-.global ap_trampoline_end
-ap_trampoline_end:
-
-/* ap_entry: on the AP's idle-thread stack, into C++ (never returns). */
-.global x86_ap_entry
-x86_ap_entry:
-    xor     %ebp, %ebp
-    call    x86_ap_main
-1:  hlt
-    jmp     1b
+    AP_TRAMPOLINE_END .long

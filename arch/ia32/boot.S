@@ -45,17 +45,11 @@ boot_high:
     mov     $boot_stack_top, %esp
     push    %esi                            /* kernel_main(magic, info) */
     push    %ebp
-    xor     %ebp, %ebp                      /* ends frame-pointer backtraces */
-    call    kernel_main
-2:  hlt
-    jmp     2b
+    KERNEL_MAIN
 
 .bss
 .align 4096
 .global boot_page_directory
 boot_page_directory:
     .space 4096
-.align 16
-boot_stack:
-    .space 8192
-boot_stack_top:
+    BOOT_STACK

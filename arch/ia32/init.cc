@@ -49,10 +49,7 @@ void init_this_cpu(CpuLocal& cpu, unsigned id)
     load_idt();
     cpu.utcb_slot_offset = 4 * id;
     init_sysenter(cpu);
-    fpu_init_cpu();
-    if (!x86::lapic.init(VECTOR_SPURIOUS))
-        panic("cpu %u: no local APIC", id);
-    cpu.apic_id = x86::lapic.id();
+    init_fpu_and_local_apic(cpu, id);
 }
 
 void init_boot_cpu(CpuLocal& cpu)

@@ -85,6 +85,8 @@ void start_tick_timer(unsigned period_us);
 void init_boot_cpu(CpuLocal& cpu);
 // The per-CPU part of that, which every AP runs for itself.
 void init_this_cpu(CpuLocal& cpu, unsigned id);
+// Its last step on both ports: lazy FPU set-up, the local APIC (cpu.apic_id).
+void init_fpu_and_local_apic(CpuLocal& cpu, unsigned id);
 
 // Multiprocessor (smp.cc): the boot CPU's hardware id (local APIC id);
 // start the CPU with hardware id hw_id on the stack stack_top, where it

@@ -1,5 +1,6 @@
 // Boot-time and timer pieces both x86 ports implement alike.
 #include <arch.h>
+#include <generic/assert.h>
 #include <generic/clock.h>
 #include <x86/lapic.h>
 
@@ -16,6 +17,14 @@ void halt_forever()
         x86::cli();
         x86::hlt();
     }
+}
+
+void init_fpu_and_local_apic(CpuLocal& cpu, unsigned id)
+{
+    fpu_init_cpu();
+    if (!x86::lapic.init(VECTOR_SPURIOUS))
+        panic("cpu %u: no local APIC", id);
+    cpu.apic_id = x86::lapic.id();
 }
 
 u64 calibrate_cycles_per_ms() { return x86::lapic.calibrate(); }

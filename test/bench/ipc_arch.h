@@ -15,6 +15,16 @@ extern "C" const void* __l4_lipc_stub;
 
 namespace bench {
 
+#if defined(__i386__) || defined(__x86_64__)
+// The time stamp counter: one tick per instruction under QEMU's icount.
+inline L4_Word64_t cycles()
+{
+    L4_Word32_t lo, hi;
+    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((L4_Word64_t)hi << 32) | lo;
+}
+#endif
+
 #if defined(__i386__)
 
 // A stub that returns at once, to measure the loop around a real one (this
@@ -22,12 +32,6 @@ namespace bench {
 extern "C" void bench_null_stub();
 __asm__(".text\n.global bench_null_stub\nbench_null_stub:\n\tret\n");
 
-inline L4_Word64_t cycles()
-{
-    L4_Word_t lo, hi;
-    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((L4_Word64_t)hi << 32) | lo;
-}
 
 // One Ipc (or Lipc) system call: MR0 in ESI, MR1.. in the UTCB; returns
 // MR0 and the partner id.  MR1 and MR2 come back in EBX and EBP and are
@@ -53,12 +57,6 @@ inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec,
 extern "C" void bench_null_stub();
 __asm__(".text\n.global bench_null_stub\nbench_null_stub:\n\tjmp *%rdi\n");
 
-inline L4_Word64_t cycles()
-{
-    L4_Word32_t lo, hi;
-    __asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((L4_Word64_t)hi << 32) | lo;
-}
 
 // One Ipc (or Lipc) system call with the amd64 convention (docs/abi.md):
 // MR0 in R9, MR1-MR7 in RAX, RBX, R10, R12-R15.  Those seven travel as the

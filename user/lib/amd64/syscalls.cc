@@ -123,22 +123,28 @@ void L4_Unmap(L4_Word_t control)
     utcb[0] = a.r9;
 }
 
-L4_MsgTag_t L4_Ipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
+namespace {
+
+// Ipc and Lipc: the same convention through different stubs.
+L4_MsgTag_t ipc_through(const void* stub_address, L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts,
+                        L4_ThreadId_t* from)
 {
     L4_Word_t* mr = __L4_Utcb();
-    L4_Word_t f = __L4_Amd64_CallWithMRs(__l4_ipc_stub, to.raw, from_spec.raw, timeouts, mr);
+    L4_Word_t f = __L4_Amd64_CallWithMRs(stub_address, to.raw, from_spec.raw, timeouts, mr);
     if (from_spec.raw != 0)
         from->raw = f;
     L4_MsgTag_t tag = {mr[0]};
     return tag;
 }
 
+} // namespace
+
+L4_MsgTag_t L4_Ipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
+{
+    return ipc_through(__l4_ipc_stub, to, from_spec, timeouts, from);
+}
+
 L4_MsgTag_t L4_Lipc(L4_ThreadId_t to, L4_ThreadId_t from_spec, L4_Word_t timeouts, L4_ThreadId_t* from)
 {
-    L4_Word_t* mr = __L4_Utcb();
-    L4_Word_t f = __L4_Amd64_CallWithMRs(__l4_lipc_stub, to.raw, from_spec.raw, timeouts, mr);
-    if (from_spec.raw != 0)
-        from->raw = f;
-    L4_MsgTag_t tag = {mr[0]};
-    return tag;
+    return ipc_through(__l4_lipc_stub, to, from_spec, timeouts, from);
 }
