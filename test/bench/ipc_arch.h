@@ -8,6 +8,8 @@
 #include <l4/types.h>
 #if defined(__mips__)
 #include <l4/mips/mr_call.h>
+#elif defined(__x86_64__)
+#include <l4/amd64/mr_call.h>
 #endif
 
 extern "C" const void* __l4_ipc_stub;
@@ -83,6 +85,16 @@ inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec,
     return r9;
 }
 
+// The same with MR1-MR7 loaded from and stored back to the UTCB, as libl4
+// does: for messages whose contents matter (typed items).
+inline L4_Word_t ipc_utcb(const void* const* stub, L4_Word_t to, L4_Word_t from_spec, L4_Word_t timeouts,
+                          L4_Word_t mr0, L4_Word_t* utcb, L4_Word_t* from)
+{
+    utcb[0] = mr0;
+    *from = __L4_Amd64_CallWithMRs(*stub, to, from_spec, timeouts, utcb);
+    return utcb[0];
+}
+
 #elif defined(__mips__)
 
 // A stub that returns at once (jr ra; nop), for the loop overhead.
@@ -141,6 +153,15 @@ inline L4_Word_t ipc(const void* const* stub, L4_Word_t to, L4_Word_t from_spec,
 
 #else
 #error "no benchmark binding for this architecture"
+#endif
+
+#if !defined(__x86_64__)
+// Elsewhere ipc() already takes every MR beyond the registers from the UTCB.
+inline L4_Word_t ipc_utcb(const void* const* stub, L4_Word_t to, L4_Word_t from_spec, L4_Word_t timeouts,
+                          L4_Word_t mr0, L4_Word_t* utcb, L4_Word_t* from)
+{
+    return ipc(stub, to, from_spec, timeouts, mr0, utcb, from);
+}
 #endif
 
 } // namespace bench
