@@ -30,12 +30,11 @@ void init_syscall()
 // CPUID features Chestnut uses only when present, named in the boot log.
 void report_optional_features()
 {
-    auto r = x86::cpuid(1);
-    bool x2apic = (r.ecx & x86::cpuid1_ecx_x2apic) != 0, pcid = (r.ecx & x86::cpuid1_ecx_pcid) != 0;
-    kprintf("cpu: Ipc enters with syscall, %s; local APIC in xAPIC (MMIO) mode%s; %s\n",
+    bool pcid = (x86::cpuid(1).ecx & x86::cpuid1_ecx_pcid) != 0;
+    kprintf("cpu: Ipc enters with syscall, %s; local APIC in %s; %s\n",
             CONFIG_FASTPATH ? "fast path on" : "general path only",
-            x2apic ? " (x2APIC reported, not used)" : " (no x2APIC)",
-            pcid ? "PCID reported, not used: CR3 loads flush" : "no PCID: CR3 loads flush");
+            x86::lapic.x2apic() ? "x2APIC mode" : "xAPIC (MMIO) mode, no x2APIC",
+            pcid ? "PCID reported but not used: CR3 loads flush" : "no PCID: CR3 loads flush");
 }
 
 } // namespace
