@@ -10,39 +10,14 @@
  * this code runs in), PSE and PGE on, flat segments and ESP = ap_stack.
  */
 #include "layout.h"
+#include <x86/ap_trampoline.inc>
 
-#define CR0_PE      0x00000001
 #define CR0_PG      0x80000000
 #define CR0_WP      0x00010000
 #define CR4_PSE     0x00000010
 #define CR4_PGE     0x00000080
-#define AT(sym)     (AP_TRAMPOLINE_PHYS + ((sym) - ap_trampoline_start))
 
-.text
-.code16
-.global ap_trampoline_start
-ap_trampoline_start:
-    cli
-    cld
-    xor     %ax, %ax
-    mov     %ax, %ds
-    lgdtl   AT(ap_gdt_pointer)
-    mov     %cr0, %eax
-    or      $CR0_PE, %eax
-    mov     %eax, %cr0
-    ljmpl   $0x08, $AT(ap_protected)
-
-.code32
-ap_protected:
-    mov     $0x10, %ax
-    mov     %ax, %ds
-    mov     %ax, %es
-    mov     %ax, %ss
-    mov     %cr4, %eax
-    or      $(CR4_PSE | CR4_PGE), %eax
-    mov     %eax, %cr4
-    mov     AT(ap_cr3), %eax
-    mov     %eax, %cr3
+    AP_TRAMPOLINE_START (CR4_PSE|CR4_PGE)
     mov     %cr0, %eax
     or      $(CR0_PG | CR0_WP), %eax
     mov     %eax, %cr0
@@ -63,18 +38,4 @@ ap_gdt:                                 /* null, flat 32-bit code 0x08, data 0x1
 ap_gdt_pointer:
     .word   3 * 8 - 1
     .long   AT(ap_gdt)
-.align 4
-.global ap_cr3, ap_stack, ap_entry
-ap_cr3:     .long 0
-ap_stack:   .long 0
-ap_entry:   .long 0
-.global ap_trampoline_end
-ap_trampoline_end:
-
-/* ap_entry: on the AP's idle-thread stack, into C++ (never returns). */
-.global ia32_ap_entry
-ia32_ap_entry:
-    xor     %ebp, %ebp
-    call    ia32_ap_main
-1:  hlt
-    jmp     1b
+    AP_TRAMPOLINE_END .long

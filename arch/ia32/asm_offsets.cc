@@ -16,46 +16,14 @@
 struct AsmOffsets {
     static void emit()
     {
-        // Tcb.  state, user_ipc, halted, in_wakeup_queue form one word.
-        static_assert(offsetof(Tcb, user_ipc) == offsetof(Tcb, state) + 1 &&
-                      offsetof(Tcb, halted) == offsetof(Tcb, state) + 2 &&
-                      offsetof(Tcb, in_wakeup_queue) == offsetof(Tcb, state) + 3);
-        static_assert(sizeof(ThreadState) == 1 && sizeof(bool) == 1);
-        DEFINE(TCB_STATE_WORD, offsetof(Tcb, state));
-        DEFINE(TCB_USER_IPC, offsetof(Tcb, user_ipc));
-        DEFINE(TCB_PRIORITY, offsetof(Tcb, priority));
-        DEFINE(TCB_GLOBAL_ID, offsetof(Tcb, global_id));
-        DEFINE(TCB_LOCAL_ID, offsetof(Tcb, local_id));
-        DEFINE(TCB_SPACE, offsetof(Tcb, space));
-        DEFINE(TCB_CPU, offsetof(Tcb, cpu));
-        DEFINE(TCB_UTCB, offsetof(Tcb, utcb));
-        DEFINE(TCB_PARTNER, offsetof(Tcb, partner));
-        DEFINE(TCB_SEND_QUEUE, offsetof(Tcb, send_queue));
-        DEFINE(TCB_KSP, offsetof(Tcb, context) + offsetof(arch::ThreadContext, ksp));
-        // The state word of a thread the fast path may deliver to: Waiting
-        // in a user IPC, not halted, no timeout pending.
-        DEFINE(STATE_WAITING_USER, Word(ThreadState::Waiting) | (Word(1) << 8));
-        DEFINE(STATE_RUNNING, Word(ThreadState::Running));
-        DEFINE(STATE_WAITING, Word(ThreadState::Waiting));
+#include <x86/asm_offsets_common.inc>
 
-        // Space and its page table's arch part.
-        constexpr Word pt_arch = offsetof(Space, page_table) + offsetof(PageTable, arch_part);
-        DEFINE(SPACE_REDIRECTOR, offsetof(Space, redirector));
-        DEFINE(SPACE_ROOT_PHYS, pt_arch + offsetof(arch::PageTableArch, root_phys));
+        // ia32 only: the space's sysexit return point, this CPU's TSS esp0.
         DEFINE(SPACE_SYSEXIT_IP, pt_arch + offsetof(arch::PageTableArch, sysexit_ip));
-
-        // Cpu.
-        DEFINE(CPU_ID, offsetof(Cpu, id));
-        DEFINE(CPU_ACTIVE_SPACE, offsetof(Cpu, active_space));
-        DEFINE(CPU_NEED_RESCHED, offsetof(Cpu, need_resched));
-        DEFINE(CPU_FPU_OWNER, offsetof(Cpu, fpu_owner));
-        DEFINE(CPU_FPU_ENABLED, offsetof(Cpu, fpu_enabled));
-        DEFINE(CPU_READY_HIGHEST, offsetof(Cpu, ready) + offsetof(ReadyQueue<Tcb>, highest_));
         DEFINE(CPU_TSS_ESP0, offsetof(Cpu, arch) + offsetof(arch::CpuLocal, tables) +
                                  offsetof(arch::CpuTables, tss) + offsetof(arch::Tss, esp0));
 
         // The user register frame.
-        DEFINE(FRAME_SIZE, sizeof(arch::Frame));
         DEFINE(FRAME_EDI, offsetof(arch::Frame, edi));
         DEFINE(FRAME_ESI, offsetof(arch::Frame, esi));
         DEFINE(FRAME_EBP, offsetof(arch::Frame, ebp));
@@ -67,13 +35,6 @@ struct AsmOffsets {
         DEFINE(FRAME_EIP, offsetof(arch::Frame, eip));
         DEFINE(FRAME_CS, offsetof(arch::Frame, cs));
         DEFINE(FRAME_USER_ESP, offsetof(arch::Frame, user_esp));
-
-        // UTCB words (the kernel's Utcb pointer is its first word).
-        DEFINE(UTCB_MR0, Utcb::mr0_offset);
-        DEFINE(UTCB_MY_GLOBAL_ID, Utcb::my_global_id_index * sizeof(Word));
-        DEFINE(THREAD_VERSION_BITS, ThreadId::version_bits);
-        DEFINE(MAX_THREADS, Tcb::max_threads);
-        DEFINE(CR0_TS, x86::cr0_ts);
     }
 };
 

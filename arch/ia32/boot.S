@@ -9,37 +9,15 @@
  * kernel_main(magic, info) called with cdecl arguments.
  */
 #include "layout.h"
+#include <x86/multiboot_entry.inc>
 
-#define MB_MAGIC    0x1badb002
-#define MB_FLAGS    0x00000003   /* bit 0: page-align modules; bit 1: memory map */
 
 #define CR0_PG      0x80000000
 #define CR0_WP      0x00010000
 #define CR4_PSE     0x00000010
 #define PDE_4M_RW   0x83         /* present, writable, 4 MiB page */
 
-.section .multiboot, "a"
-.align 4
-    .long MB_MAGIC
-    .long MB_FLAGS
-    .long -(MB_MAGIC + MB_FLAGS)
-
-.section .boot.text, "ax"
-.code32
-.global _start
-_start:
-    cli
-    cld
-    mov     %eax, %ebp                      /* Multiboot magic */
-    mov     %ebx, %esi                      /* Multiboot info (physical) */
-
-    /* Zero .bss through its physical addresses (it holds the page directory). */
-    mov     $(__bss_start - KERNEL_OFFSET), %edi
-    mov     $(__bss_end - KERNEL_OFFSET), %ecx
-    sub     %edi, %ecx
-    shr     $2, %ecx
-    xor     %eax, %eax
-    rep stosl
+    MULTIBOOT_ENTRY
 
     /* Identity map and window map of physical 0 .. PHYS_WINDOW_SIZE. */
     mov     $(boot_page_directory - KERNEL_OFFSET), %edi
@@ -67,17 +45,11 @@ boot_high:
     mov     $boot_stack_top, %esp
     push    %esi                            /* kernel_main(magic, info) */
     push    %ebp
-    xor     %ebp, %ebp                      /* ends frame-pointer backtraces */
-    call    kernel_main
-2:  hlt
-    jmp     2b
+    KERNEL_MAIN
 
 .bss
 .align 4096
 .global boot_page_directory
 boot_page_directory:
     .space 4096
-.align 16
-boot_stack:
-    .space 8192
-boot_stack_top:
+    BOOT_STACK

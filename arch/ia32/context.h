@@ -29,6 +29,14 @@ struct CpuLocal {
     u32 apic_id = 0;             // its local APIC (IPIs are sent there)
 };
 
+// What ia32_switch_stacks pops: edi, esi, ebx, ebp, return address.
+struct SwitchFrame {
+    Word saved[4];
+    void (*ret)();
+};
+// Where a fresh user thread's entry function returns to (x86/thread_start.cc).
+inline void (*const user_thread_return)() = ia32_return_from_trap;
+
 // The frame a user thread enters and leaves the kernel with.
 inline Frame* user_frame(Word stack_top) { return reinterpret_cast<Frame*>(stack_top) - 1; }
 

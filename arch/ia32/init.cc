@@ -6,21 +6,9 @@
 #include <generic/platform.h>
 #include <x86/lapic.h>
 
-extern "C" char __kernel_phys_start[], __kernel_phys_end[];
 extern "C" void ia32_sysenter_entry();
 
 namespace arch {
-
-Paddr kernel_image_start() { return reinterpret_cast<Paddr>(__kernel_phys_start); }
-Paddr kernel_image_end() { return reinterpret_cast<Paddr>(__kernel_phys_end); }
-
-void halt_forever()
-{
-    for (;;) {
-        x86::cli();
-        x86::hlt();
-    }
-}
 
 void activate_kernel_page_table() { x86::write_cr3(virt_to_phys(kernel_page_directory())); }
 
@@ -61,10 +49,7 @@ void init_this_cpu(CpuLocal& cpu, unsigned id)
     load_idt();
     cpu.utcb_slot_offset = 4 * id;
     init_sysenter(cpu);
-    fpu_init_cpu();
-    if (!x86::lapic.init(VECTOR_SPURIOUS))
-        panic("cpu %u: no local APIC", id);
-    cpu.apic_id = x86::lapic.id();
+    init_fpu_and_local_apic(cpu, id);
 }
 
 void init_boot_cpu(CpuLocal& cpu)
@@ -82,11 +67,5 @@ void init_boot_cpu(CpuLocal& cpu)
     kprintf("cpu: Ipc enters with %s, %s\n", cpu_has_sysenter ? "sysenter" : "int 0x30",
             CONFIG_FASTPATH && cpu_has_sysenter ? "fast path on" : "general path only");
 }
-
-u64 calibrate_cycles_per_ms() { return x86::lapic.calibrate(); }
-
-Word timer_khz() { return Word(udiv64(x86::lapic.timer_hz(), 1000)); }
-
-void start_tick_timer(unsigned period_us) { x86::lapic.start_periodic(period_us, VECTOR_TIMER); }
 
 } // namespace arch

@@ -12,26 +12,12 @@
  * where `ret` goes back to the caller.  Without sysenter the kernel
  * publishes the int 0x30 variants instead (arch::kip_stub).
  */
+#include <x86/kip_stub.inc>
+
 .section .kip.text, "ax"
 
-.macro STUB name, vector
-    .align 16
-    .global kip_stub_\name
-kip_stub_\name:
-    int     $\vector
-    ret
-.endm
-
-    STUB space_control, 0x31
-    STUB thread_control, 0x31
-    STUB processor_control, 0x31
-    STUB memory_control, 0x31
+    COMMON_STUBS 0x31
     STUB ipc_int, 0x30
-    STUB unmap, 0x31
-    STUB exchange_registers, 0x31
-    STUB system_clock, 0x31
-    STUB thread_switch, 0x31
-    STUB schedule, 0x31
 
     .align 16
     .global kip_stub_ipc_sysenter

@@ -1,6 +1,6 @@
 #include "paging.h"
 #include "arch.h"
-#include "user_access.h"
+#include <x86/user_access.h>
 #include <generic/assert.h>
 #include <generic/kmem.h>
 #include <x86/cpu.h>
@@ -93,16 +93,6 @@ void set_tcb_page(Word tcb_address, Paddr page)
 Paddr get_tcb_page(Word tcb_address)
 {
     return table_at(boot_page_directory[pd_index(tcb_address)])[pt_index(tcb_address)] & pg_frame_mask;
-}
-
-void flush_tlb_page(Word va) { x86::invlpg(va); }
-
-void flush_tlb_all()
-{
-    // Toggling PGE flushes global entries too (SDM Vol 3, 4.10.4.1).
-    Word cr4 = x86::read_cr4();
-    x86::write_cr4(cr4 & ~x86::cr4_pge);
-    x86::write_cr4(cr4);
 }
 
 } // namespace arch

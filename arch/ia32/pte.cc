@@ -32,16 +32,4 @@ void destroy_root(Pte* root, PageTableArch& a)
     (void)root;
 }
 
-void tlb_invalidate(const PageTableArch&, const Pte* root, Word va, unsigned size_log2)
-{
-    if (x86::read_cr3() != virt_to_phys(root))
-        return;
-    if (size_log2 >= 22) {
-        x86::write_cr3(x86::read_cr3());   // non-global entries only: user mappings
-        return;
-    }
-    for (Word a = va, end = va + (Word(1) << size_log2); a < end; a += page_size)
-        x86::invlpg(a);
-}
-
 } // namespace arch

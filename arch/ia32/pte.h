@@ -16,50 +16,19 @@ inline constexpr unsigned pt_shift[pt_levels] = {22, 12};   // bytes one entry m
 inline constexpr unsigned pt_entries = 1024;                // per table, every level
 inline constexpr bool pt_leaf_allowed[pt_levels] = {true, true};
 
-// Cache attributes of a mapping (MemoryControl).
-enum class CacheMode : u8 { Default = 0, Uncached = 1, WriteThrough = 2 };
+} // namespace arch
 
-// X.2 rights: r 4, w 2, x 1.  Without NX, r and x are one: a present page
-// can be read and executed; w adds RW.
-inline constexpr Word rights_r = 4, rights_w = 2, rights_x = 1;
+#include <x86/pte_bits.h>
 
-inline Pte pte_table(Paddr table) { return Pte(table) | pg_present | pg_writable | pg_user; }
-
-inline Pte pte_with_cache(Pte p, CacheMode c)
-{
-    p &= ~Pte(pg_cache_disable | pg_write_through);
-    if (c == CacheMode::Uncached)
-        p |= pg_cache_disable | pg_write_through;
-    else if (c == CacheMode::WriteThrough)
-        p |= pg_write_through;
-    return p;
-}
+namespace arch {
 
 inline Pte pte_page(Paddr page, unsigned level, Word rights, CacheMode cache)
 {
-    Pte p = Pte(page) | pg_present | pg_user;
-    if (rights & rights_w)
-        p |= pg_writable;
-    if (level == 0)
-        p |= pg_superpage;
-    return pte_with_cache(p, cache);
+    return pte_leaf(page, level == 0, rights, cache);
 }
-
-inline bool pte_present(Pte p) { return (p & pg_present) != 0; }
 inline bool pte_is_table(Pte p, unsigned level) { return level + 1 < pt_levels && (p & pg_superpage) == 0; }
 inline Paddr pte_address(Pte p, unsigned level) { return p & (level == 0 && (p & pg_superpage) ? 0xffc00000u : pg_frame_mask); }
-inline Word pte_rights(Pte p) { return (p & pg_writable) ? rights_r | rights_w | rights_x : rights_r | rights_x; }
-inline Pte pte_with_rights(Pte p, Word rights) { return (rights & rights_w) ? p | pg_writable : p & ~Pte(pg_writable); }
-// Access status as X.2 reports it: referenced (r, and x without NX) and dirty (w).
-inline Word pte_status(Pte p)
-{
-    return ((p & pg_accessed) ? rights_r | rights_x : 0) | ((p & pg_dirty) ? rights_w : 0);
-}
-inline Pte pte_without_status(Pte p) { return p & ~Pte(pg_accessed | pg_dirty); }
-inline CacheMode pte_cache(Pte p)
-{
-    return (p & pg_cache_disable) ? CacheMode::Uncached : (p & pg_write_through) ? CacheMode::WriteThrough : CacheMode::Default;
-}
+
 // The per-space arch part of a page table: the kernel half of the page
 // directory is shared; the last 4 MiB hold the space's current-UTCB page.
 struct PageTableArch {

@@ -1,91 +1,23 @@
-// ia32 multiprocessor start-up (Intel SDM vol. 3, 8.4.4): each application
-// processor gets INIT and up to two STARTUP IPIs naming the trampoline page
-// (ap_boot.S) and must report within a time limit; a CPU that does not is
-// left out.  Every AP starts on the stack of its idle thread, so the
-// generic code finds its TCB (and with it its Cpu) from the first
-// instruction on.
+// ia32 multiprocessor start-up: the page directory the trampoline
+// (ap_boot.S) turns paging on with; the rest is x86/ap_start.cc.
 #include "arch.h"
-#include <generic/clock.h>
-#include <generic/cpu.h>
 #include <generic/kmem.h>
-#include <generic/smp.h>
 #include <generic/string.h>
-#include <generic/tcb.h>
-#include <x86/lapic.h>
-
-extern "C" char ap_trampoline_start[], ap_trampoline_end[], ap_cr3[], ap_stack[], ap_entry[];
-extern "C" void ia32_ap_entry();
+#include <x86/ap_start.h>
 
 namespace arch {
 
-namespace {
-
-volatile bool ap_started;
-u32* ap_page_directory;   // the kernel's, plus an identity map of the first 4 MiB
-
-void set_trampoline_word(const char* symbol, u32 value)
+Paddr ap_root_table()
 {
-    *phys_to_virt<u32>(AP_TRAMPOLINE_PHYS + Word(symbol - ap_trampoline_start)) = value;
-}
-
-void wait_us(u64 us)
-{
-    u64 until = system_clock.now_us() + us;
-    while (system_clock.now_us() < until)
-        cpu_relax();
-}
-
-bool wait_started(u64 us)
-{
-    u64 until = system_clock.now_us() + us;
-    while (!ap_started && system_clock.now_us() < until)
-        cpu_relax();
-    return ap_started;
-}
-
-} // namespace
-
-u32 boot_cpu_hw_id() { return x86::lapic.id(); }
-
-bool start_cpu(CpuLocal& cpu, unsigned, u32 hw_id, Word stack_top)
-{
-    if (ap_page_directory == nullptr) {
-        ap_page_directory = static_cast<u32*>(kmem.alloc_page());
-        if (ap_page_directory == nullptr)
-            return false;
-        memcpy(ap_page_directory, kernel_page_directory(), page_size);
-        ap_page_directory[0] = 0x83;   // present, writable, 4 MiB page at 0
+    static u32* directory;   // the kernel's, plus an identity map of the first 4 MiB
+    if (directory == nullptr) {
+        directory = static_cast<u32*>(kmem.alloc_page());
+        if (directory == nullptr)
+            return 0;
+        memcpy(directory, kernel_page_directory(), page_size);
+        directory[0] = 0x83;   // present, writable, 4 MiB page at 0
     }
-    memcpy(phys_to_virt<void>(AP_TRAMPOLINE_PHYS), ap_trampoline_start,
-           Word(ap_trampoline_end - ap_trampoline_start));
-    set_trampoline_word(ap_cr3, u32(virt_to_phys(ap_page_directory)));
-    set_trampoline_word(ap_stack, u32(stack_top));
-    set_trampoline_word(ap_entry, u32(reinterpret_cast<Word>(ia32_ap_entry)));
-    cpu.apic_id = hw_id;
-    ap_started = false;
-    x86::lapic.send_init(hw_id);
-    wait_us(10000);
-    for (int attempt = 0; attempt < 2 && !ap_started; attempt++) {
-        x86::lapic.send_startup(hw_id, u8(AP_TRAMPOLINE_PHYS >> 12));
-        if (wait_started(attempt == 0 ? 1000 : 100000))
-            break;
-    }
-    if (!ap_started)   // it must never run on this stack now
-        set_trampoline_word(ap_stack, 0);
-    return ap_started;
+    return virt_to_phys(directory);
 }
-
-void send_ipi(const CpuLocal& to) { x86::lapic.send_ipi(to.apic_id, VECTOR_IPI); }
 
 } // namespace arch
-
-// The AP's first C++ code, on its idle thread's stack.
-extern "C" NORETURN void ia32_ap_main()
-{
-    Tcb* idle = Tcb::current();
-    Cpu& cpu = *idle->cpu;
-    arch::activate_kernel_page_table();   // drops the trampoline's identity map
-    arch::init_this_cpu(cpu.arch, cpu.id);
-    arch::ap_started = true;
-    smp::secondary_cpu_main();
-}

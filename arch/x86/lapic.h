@@ -1,5 +1,6 @@
-// The local APIC in xAPIC (MMIO) mode: the per-CPU tick timer, EOI, IPIs.
-// QEMU 7.2 TCG has no x2APIC, so MMIO is the mode that runs here.
+// The local APIC: the per-CPU tick timer, EOI, IPIs.  x2APIC mode (MSR
+// access) where CPUID reports it, else xAPIC (MMIO); QEMU 7.2 TCG has no
+// x2APIC, so MMIO is the mode that runs here.
 #pragma once
 
 #include <generic/types.h>
@@ -19,6 +20,7 @@ public:
     void eoi();
     [[nodiscard]] u32 id() const;
     [[nodiscard]] u64 timer_hz() const { return timer_hz_; }
+    [[nodiscard]] bool x2apic() const { return x2apic_; }
 
     // Inter-processor interrupts.
     void send_ipi(u32 apic_id, u8 vector);
@@ -28,10 +30,11 @@ public:
 private:
     [[nodiscard]] u32 read(unsigned reg) const;
     void write(unsigned reg, u32 value);
-    void wait_icr_idle();
+    void send_icr(u32 apic_id, u32 low);
 
     volatile u32* base_ = nullptr;
     u64 timer_hz_ = 0;
+    bool x2apic_ = false;
 };
 
 extern LocalApic lapic;

@@ -109,10 +109,10 @@ void string_echo_server(L4_Word_t)
     L4_Word_t* u = utcb();
     accept_strings(server_buffer);
     L4_Word_t from;
-    (void)bench::ipc(&__l4_ipc_stub, 0, L4_anythread.raw, never, 0, u, &from);
+    (void)bench::ipc_utcb(&__l4_ipc_stub, 0, L4_anythread.raw, never, 0, u, &from);
     for (;;) {
         accept_strings(server_buffer);
-        (void)bench::ipc(&__l4_ipc_stub, from, L4_anythread.raw, never, load_message(0, server_buffer), u, &from);
+        (void)bench::ipc_utcb(&__l4_ipc_stub, from, L4_anythread.raw, never, load_message(0, server_buffer), u, &from);
     }
 }
 
@@ -141,11 +141,11 @@ L4_Word_t string_one_way(L4_ThreadId_t server)
     // the buffers in.
     for (int i = 0; i < 2; i++) {
         accept_strings(client_buffer);
-        (void)bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
+        (void)bench::ipc_utcb(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
     }
     L4_Word_t t = least([&] {
         accept_strings(client_buffer);
-        tag = bench::ipc(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
+        tag = bench::ipc_utcb(&__l4_ipc_stub, server.raw, server.raw, never, load_message(0, client_buffer), mr, &from);
     });
     if ((tag & (1u << 15)) != 0) {
         printf("  string IPC of %lu bytes failed: error %lx\n", string_size, L4_ErrorCode());

@@ -9,12 +9,16 @@
 
 namespace ktest::arch {
 
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__)
 // ud2: invalid opcode (vector 6), two bytes.
 inline void undefined_instruction() { __asm__ __volatile__("ud2"); }
 constexpr L4_Word_t undefined_instruction_size = 2;
 constexpr L4_Word_t undefined_instruction_vector = 6;
+#if defined(__i386__)
 constexpr L4_Word_t exception_words = 12;
+#else
+constexpr L4_Word_t exception_words = 20;
+#endif
 #elif defined(__mips__)
 // Primary opcode 0x3b is reserved in MIPS64 Release 2: a reserved
 // instruction exception (ExcCode 10).

@@ -153,7 +153,7 @@ def suites_for(cfg):
             # A CPU without sysenter: Ipc through int 0x30.
             Suite("ktest-int30", ["bin/sigma0", "bin/ktest"], cpu_flags=",-sep",
                   expect_text="Ipc enters with int 0x30"),
-        ] if cfg.platform == "pc99" else []
+        ] if cfg.platform == "pc99" and cfg.arch == "ia32" else []
         return per_cpu + smp_suites(cfg) + [
             Suite("ktest", ["bin/sigma0", "bin/ktest"]),
             Suite("stress", ["bin/sigma0", "bin/stress"], timeout=300),

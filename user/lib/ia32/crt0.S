@@ -1,8 +1,8 @@
 /*
  * ia32 user start-up.  Register contract on entry from the kernel: EIP =
  * ELF entry, ESP as the KIP/thread creator set it (possibly 0), other
- * registers undefined.  Switches to the program's own initial stack, runs
- * static constructors through __l4_start (C++), which calls main().
+ * registers undefined.  Switches to the program's own initial stack
+ * (x86/initial_stack.S), runs static constructors through __l4_start (C++), which calls main().
  */
 .section .text.start, "ax"
 .global _start
@@ -11,8 +11,3 @@ _start:
     xor     %ebp, %ebp
     call    __l4_start
 1:  jmp     1b
-
-.bss
-.align 16
-    .space 16384
-__initial_stack_top:

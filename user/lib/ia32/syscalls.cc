@@ -16,13 +16,6 @@ const void* stub(L4_Word_t offset) { return reinterpret_cast<const char*>(__l4_k
 
 } // namespace
 
-void* L4_KernelInterface(L4_Word_t* api_version, L4_Word_t* api_flags, L4_Word_t* kernel_id)
-{
-    void* base;
-    __asm__ __volatile__("lock; nop" : "=a"(base), "=c"(*api_version), "=d"(*api_flags), "=S"(*kernel_id));
-    return base;
-}
-
 L4_ThreadId_t L4_ExchangeRegisters(L4_ThreadId_t dest, L4_Word_t control, L4_Word_t sp, L4_Word_t ip,
                                    L4_Word_t flags, L4_Word_t user_handle, L4_ThreadId_t pager,
                                    L4_Word_t* old_control, L4_Word_t* old_sp, L4_Word_t* old_ip,

@@ -1,5 +1,6 @@
-// The X.2 kdebug convention on x86: int3 followed by a marker instruction
-// the kernel decodes and skips.
+// The X.2 kdebug convention on x86 (ia32 and amd64): int3 followed by a
+// marker instruction the kernel decodes and skips; arguments and results in
+// EAX/RAX.
 #pragma once
 
 #include <l4/types.h>
@@ -52,7 +53,9 @@ L4_INLINE L4_Word_t L4_KDB_FreeKernelMemory(void)
     return pages;
 }
 
-// Chestnut test support (privileged): the kernel interrupts the caller after
+#if defined(__i386__)
+// Chestnut test support (privileged; ia32 only, where LIPC exists): the
+// kernel interrupts the caller after
 // n more user instructions (single-stepping it), as a preemption that lets
 // other threads run, or as if that instruction faulted.
 L4_INLINE void L4_KDB_InterruptAfter(L4_Word_t n)
@@ -70,6 +73,7 @@ L4_INLINE L4_Word_t L4_KDB_LipcStatistics(L4_Word_t which)
     __asm__ __volatile__("int $3; cmpb $0x44, %%al" : "+a"(which) : : "memory");
     return which;
 }
+#endif
 // Chestnut test support (privileged): device interrupts CPU `cpu` received.
 L4_INLINE L4_Word_t L4_KDB_InterruptsTaken(L4_Word_t cpu)
 {

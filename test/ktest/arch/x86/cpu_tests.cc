@@ -1,5 +1,6 @@
-// ia32-only test cases: the privilege level, faults on the kernel half,
-// and int gates that are not system calls.
+// x86 test cases (ia32 and amd64): the privilege level, faults on the
+// kernel half, and int gates that are not system calls.
+#include "arch_facts.h"
 #include "ktest.h"
 #include "threads.h"
 #include <l4/ipc.h>
@@ -9,12 +10,15 @@ using namespace ktest;
 
 namespace {
 
-volatile L4_Word_t resumed;
+#if defined(__i386__)
+constexpr L4_Word_t kernel_address = 0xc0001000;
+#else
+constexpr L4_Word_t kernel_address = 0xffffffff80001000ul;
+#endif
 
 void touch(L4_Word_t address)
 {
     *(volatile L4_Word_t*)address = 1;
-    resumed = 2;
     park();
 }
 
@@ -30,12 +34,12 @@ KTEST(boot, runs_in_user_mode)
 KTEST(fault, kernel_memory_is_out_of_reach)
 {
     // A user access to the kernel half is a page fault sent to the pager.
-    L4_ThreadId_t t = spawn(touch, 0xc0001000);
+    L4_ThreadId_t t = spawn(touch, kernel_address);
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
     L4_Word_t address;
     L4_StoreMR(1, &address);
-    CHECK_EQ(address, 0xc0001000);
+    CHECK_EQ(address, kernel_address);
     reap(t);
 }
 
@@ -49,19 +53,19 @@ KTEST(fault, invalid_system_calls_raise_exceptions)
     });
     L4_MsgTag_t tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
-    L4_Word_t vector, eip;
+    L4_Word_t vector, ip;
     L4_StoreMR(3, &vector);
-    L4_StoreMR(1, &eip);
+    L4_StoreMR(1, &ip);
     CHECK_EQ(vector, 0x31);
-    L4_Set_MsgTag(L4_MsgTagMake(0, 12, 0));
+    L4_Set_MsgTag(L4_MsgTagMake(0, arch::exception_words, 0));
     L4_Reply(t);
     tag = L4_Receive_Timeout(t, L4_TimePeriod(100000));
     CHECK(L4_IpcSucceeded(tag));
     L4_StoreMR(3, &vector);
-    L4_StoreMR(1, &eip);
+    L4_StoreMR(1, &ip);
     CHECK_EQ(vector, 13);   // general protection
-    L4_LoadMR(1, eip + 2);
-    L4_Set_MsgTag(L4_MsgTagMake(0, 12, 0));
+    L4_LoadMR(1, ip + 2);
+    L4_Set_MsgTag(L4_MsgTagMake(0, arch::exception_words, 0));
     L4_Reply(t);
     reap(t);
 }

@@ -1,4 +1,4 @@
-// ia32 FPU/SSE state for lazy switching: FXSAVE/FXRSTOR when the CPU has
+// x86 (ia32 and amd64) FPU/SSE state for lazy switching: FXSAVE/FXRSTOR when the CPU has
 // them, FNSAVE/FRSTOR otherwise; CR0.TS arms the device-not-available trap.
 #pragma once
 

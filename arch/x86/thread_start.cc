@@ -1,27 +1,23 @@
-#include "context.h"
+// The first switch to a fresh thread on x86 (ia32 and amd64): its kernel
+// stack holds a SwitchFrame (the callee-saved registers the port's
+// switch_stacks pops, context.h) whose return address is entry().
+#include <arch.h>
 
 namespace arch {
-
-namespace {
-// What ia32_switch_stacks pops: edi, esi, ebx, ebp, return address.
-struct SwitchFrame {
-    Word edi, esi, ebx, ebp;
-    void (*ret)();
-};
-} // namespace
 
 void prepare_user_thread(ThreadContext& ctx, Word stack_top, void (*entry)())
 {
     Frame* f = user_frame(stack_top);
     *f = {};
     f->cs = SEL_USER_CS;
-    f->eflags = Frame::fixed_user_flags;
+    f->set_flags(0);   // the fixed user flags
     f->user_ss = SEL_USER_DS;
-    // entry() returns into ia32_return_from_trap, which pops the frame.
+    // entry() returns into the port's exit through the frame; it starts
+    // with the stack of a call (amd64: RSP = 8 mod 16, SysV).
     auto* ret = reinterpret_cast<void (**)()>(f) - 1;
-    *ret = ia32_return_from_trap;
+    *ret = user_thread_return;
     auto* s = reinterpret_cast<SwitchFrame*>(ret) - 1;
-    *s = {0, 0, 0, 0, entry};
+    *s = {{}, entry};
     ctx.ksp = reinterpret_cast<Word>(s);
 }
 
@@ -31,7 +27,7 @@ void prepare_kernel_thread(ThreadContext& ctx, Word stack_top, void (*entry)())
     auto* top = reinterpret_cast<Word*>(stack_top) - 1;
     *top = 0;
     auto* s = reinterpret_cast<SwitchFrame*>(top) - 1;
-    *s = {0, 0, 0, 0, entry};
+    *s = {{}, entry};
     ctx.ksp = reinterpret_cast<Word>(s);
 }
 
