@@ -24,7 +24,8 @@ struct AsmOffsets {
         DEFINE(CPUL_USER_RSP, offsetof(arch::CpuLocal, user_rsp));
         DEFINE(CPUL_FS_BASE, offsetof(arch::CpuLocal, fs_base));
         DEFINE(CPUL_USER_END, offsetof(arch::CpuLocal, user_end));
-        DEFINE(CPUL_UTCB_SLOT_OFFSET, offsetof(arch::CpuLocal, utcb_slot_offset));
+        // Generic Cpu fields reached through GS (below the arch part).
+        DEFINE(CPUL_FPU_ENABLED, long(offsetof(Cpu, fpu_enabled)) - long(offsetof(Cpu, arch)));
         DEFINE(CPUL_TSS_RSP0, offsetof(arch::CpuLocal, tables) + offsetof(arch::CpuTables, tss) +
                                   offsetof(arch::Tss, rsp0));
 

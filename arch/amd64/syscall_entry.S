@@ -83,10 +83,10 @@ destination_found:
        no receive timeout pending (tcb.h), waiting for us or anyone */
     cmpl    $STATE_WAITING_USER, DEST(TCB_STATE_WORD)
     jne     ipc_general
-    mov     DEST(TCB_PARTNER), %rcx
-    cmp     $-1, %rcx
+    cmpq    $-1, DEST(TCB_PARTNER)
     je      1f
-    cmp     SELF(TCB_GLOBAL_ID), %rcx
+    mov     SELF(TCB_GLOBAL_ID), %rcx
+    cmp     %rcx, DEST(TCB_PARTNER)
     jne     ipc_general
 1:  mov     SELF(TCB_CPU), %rcx             /* RCX = this CPU */
 #if CONFIG_MAX_CPUS > 1
@@ -120,13 +120,19 @@ destination_found:
     mov     %rbp, CPU_ACTIVE_SPACE(%rcx)
     mov     SPACE_ROOT_PHYS(%rbp), %rdx
     mov     %rdx, %cr3
-4:  mov     SPACE_CURRENT_UTCB_PAGE(%rbp), %rdx
-#if CONFIG_MAX_CPUS > 1
-    add     %gs:CPUL_UTCB_SLOT_OFFSET, %rdx
-#endif
-    mov     DEST(TCB_LOCAL_ID), %rbp
-    mov     %rbp, (%rdx)
-    cmpb    $0, CPU_FPU_ENABLED(%rcx)       /* the sender's FPU registers are live: */
+    /* FS back at this CPU's word of the current-UTCB page: the sender may
+       have loaded FS (a selector load replaces its base), and no thread may
+       inherit another's segments.  Then the destination's current UTCB
+       goes there, in its space's page (loaded now). */
+4:  mov     %rax, %r8                       /* MR1 (R8, the timeouts, is done) */
+    mov     $MSR_FS_BASE, %ecx
+    mov     %gs:CPUL_FS_BASE, %eax
+    mov     %gs:CPUL_FS_BASE + 4, %edx
+    wrmsr
+    mov     %r8, %rax
+    mov     DEST(TCB_LOCAL_ID), %rdx
+    mov     %rdx, %fs:0
+    cmpb    $0, %gs:CPUL_FPU_ENABLED        /* the sender's FPU registers are live: */
     jne     fpu_off                         /* arm the trap (seed 003, lazy FPU) */
 5:  lea     DEST(TCB_SIZE), %rdx
     mov     %rdx, %gs:CPUL_TSS_RSP0
@@ -167,7 +173,7 @@ fpu_off:
     mov     %cr0, %rdx
     or      $CR0_TS, %rdx
     mov     %rdx, %cr0
-    movb    $0, CPU_FPU_ENABLED(%rcx)
+    movb    $0, %gs:CPUL_FPU_ENABLED
     jmp     5b
 
 local_destination:
@@ -190,9 +196,8 @@ amd64_fastpath_user_read:
     cmp     %rbp, DEST(TCB_SPACE)           /* RBP: our space */
     jne     ipc_general
     cmp     %rsi, %rdx                      /* a closed receive named it locally too */
-    jne     8f
-    mov     DEST(TCB_GLOBAL_ID), %rdx
-8:  mov     DEST(TCB_GLOBAL_ID), %rsi
+    mov     DEST(TCB_GLOBAL_ID), %rsi
+    cmove   %rsi, %rdx
     jmp     destination_found
 #endif
 

@@ -163,6 +163,11 @@ KTEST(smp, fpu_state_travels_with_a_migrating_thread)
         CHECK(move_to(t[step % fpu_workers], (step / fpu_workers) % cpus()));
         L4_Sleep(L4_TimePeriod(1000));
     }
+    // Halted first: QEMU's single-threaded icount scheduler can starve a
+    // CPU spinning in the kernel (the TLB shootdown of a deletion) while
+    // another runs a thread that never blocks.
+    for (L4_Word_t i = 0; i < fpu_workers; i++)
+        L4_Stop(t[i]);
     for (L4_Word_t i = 0; i < fpu_workers; i++) {
         CHECK(fpu_rounds[i] > 2);
         CHECK_EQ(fpu_errors[i], 0);

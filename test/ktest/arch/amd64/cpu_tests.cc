@@ -1,5 +1,5 @@
 // amd64-only test cases: the sysret pitfall (an Ipc whose return RIP, or a
-// handler's reply, is not a canonical user address).  The x86 ones are in
+// handler's reply, is not a canonical user address), and FS isolation.  The x86 ones are in
 // test/ktest/arch/x86/.
 #include "ktest.h"
 #include "threads.h"
@@ -68,4 +68,68 @@ KTEST(fault, exception_reply_to_non_canonical_rip_is_an_exception)
     L4_Reply(t);
     expect_exception(t, 13, 0x0000900000000000ul);
     reap(t);
+}
+
+namespace {
+
+volatile L4_Word_t fs_expected, fs_seen;
+
+// Waits for one message (through the fast path when the caller's Ipc is
+// simple) and records what %fs:0, its current-UTCB word, says afterwards.
+void fs_reporter(L4_Word_t)
+{
+    fs_expected = (L4_Word_t)__L4_Utcb();
+    L4_ThreadId_t from;
+    L4_Wait(&from);
+    L4_Word_t seen;
+    __asm__ __volatile__("mov %%fs:0, %0" : "=r"(seen));
+    fs_seen = seen;
+    L4_Reply(from);
+    park();
+}
+
+// Loads FS with the user data selector (its base becomes 0, so this
+// thread's own %fs:0 is gone) and calls `to` with a bare syscall; then
+// sleeps forever the same way (its UTCB pointer is unusable now).
+void fs_clobberer(L4_Word_t to)
+{
+    __asm__ __volatile__("mov %%ds, %%eax\n\t"
+                         "mov %%eax, %%fs\n\t"
+                         "xor %%r8d, %%r8d\n\t"      /* never, never */
+                         "xor %%r9d, %%r9d\n\t"      /* MR0: no words */
+                         "lea 1f(%%rip), %%rdi\n\t"
+                         "syscall\n"
+                         "1:\n\t"
+                         "xor %%esi, %%esi\n\t"
+                         "xor %%edx, %%edx\n\t"
+                         "xor %%r8d, %%r8d\n\t"
+                         "xor %%r9d, %%r9d\n\t"
+                         "lea 2f(%%rip), %%rdi\n"
+                         "2:\n\t"
+                         "syscall\n\t"
+                         "jmp 2b"
+                         :
+                         : "S"(to), "d"(to)
+                         : "rax", "rbx", "rcx", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+                           "memory");
+    __builtin_unreachable();
+}
+
+} // namespace
+
+KTEST(ipc, a_threads_fs_load_does_not_reach_the_next_thread)
+{
+    // The fast path switches straight from the caller to the waiting
+    // receiver: the receiver must find its UTCB pointer, whatever the
+    // caller did to FS (docs/abi.md).
+    fs_expected = 1;
+    fs_seen = 0;
+    L4_ThreadId_t r = spawn(fs_reporter);
+    L4_Sleep(L4_TimePeriod(2000));
+    L4_ThreadId_t c = spawn(fs_clobberer, r.raw);
+    for (unsigned i = 0; i < 50 && fs_seen == 0; i++)
+        L4_Sleep(L4_TimePeriod(1000));
+    CHECK_EQ(fs_seen, fs_expected);
+    reap(c);
+    reap(r);
 }
