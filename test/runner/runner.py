@@ -127,9 +127,9 @@ def smp_suites(cfg):
     suites = [Suite(f"ktest-smp{n}", ["bin/sigma0", "bin/ktest"], smp=n, timeout=300)
               for n in (2, 4, 8) if n <= cfg.max_cpus]
     n = min(4, cfg.max_cpus)
-    # With CPUs in parallel host threads the stress run hung (no panic) in
-    # about one of ten runs on an overloaded host (not understood yet, see
-    # docs/testing.md), so it runs only when asked for.
+    # With CPUs in parallel host threads the stress run hangs in about one
+    # of ten runs on an overloaded host (a lost wake-up of a string-copy
+    # sender, docs/testing.md), so it runs only when asked for.
     if os.environ.get("CHESTNUT_PARALLEL_TCG") == "1":
         suites.append(Suite(f"stress-smp{n}-parallel", ["bin/sigma0", "bin/stress"], smp=n, timeout=400,
                             parallel_tcg=True))
