@@ -332,9 +332,10 @@ void run_forget(Request& r)
 
 void forget_space(Space* space)
 {
-    unsigned n = others_running() ? cpu_count : 1;
-    for (unsigned i = 0; i < n; i++) {
-        Cpu& c = others_running() ? cpus[i] : this_cpu();
+    // call() runs the request at once on this CPU (the only one before the
+    // others start).
+    for (unsigned i = 0; i < __atomic_load_n(&cpu_count, __ATOMIC_ACQUIRE); i++) {
+        Cpu& c = cpus[i];
         if (__atomic_load_n(&c.active_space, __ATOMIC_RELAXED) != space)
             continue;
         Forget f;
