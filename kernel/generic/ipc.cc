@@ -408,14 +408,9 @@ bool receive_woken(Tcb* self, ThreadId& result)
 {
     cancel_timeout(self);
     // A sender copying strings into us may need our pages faulted in.
-    while (self->wakeup == Wakeup::ResolveFault) {
-        transfer_resolve_fault(self);
-        if (self->xfer.abort) {
-            self->xfer = {};
-            result = fail(self, ipc_error::aborted, receive_phase);
-            return true;
-        }
-        schedule();
+    if (!transfer_serve_faults(self)) {
+        result = fail(self, ipc_error::aborted, receive_phase);
+        return true;
     }
     switch (self->wakeup) {
     case Wakeup::Delivered:

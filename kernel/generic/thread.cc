@@ -13,14 +13,25 @@
 
 namespace {
 
+// Whether the wait for the start-up message is over: a message arrived, or
+// ExchangeRegisters canceled the wait.  A message that failed (its strings
+// included: their page faults are resolved on the way) is no start-up
+// message, and neither is a picked sender that went away.
+bool startup_wait_over(Tcb* self)
+{
+    if (!transfer_serve_faults(self))
+        return false;
+    Wakeup w = self->wakeup;
+    return w != Wakeup::Retry && w != Wakeup::Error && w != Wakeup::Aborted;
+}
+
 // The first code a new user thread runs: take the start-up message, then
 // enter user mode through the frame.
 void thread_startup()
 {
     smp::finish_switch();
     Tcb* self = Tcb::current();
-    while (self->wakeup == Wakeup::Retry) {
-        // The pager it picked went away: wait for the start-up message again.
+    while (!startup_wait_over(self)) {
         smp::go_home();
         self->state = ThreadState::Waiting;
         self->partner = self->pager();

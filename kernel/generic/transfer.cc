@@ -361,7 +361,9 @@ TransferResult transfer_message(Tcb* src, Tcb* dst, const Delivery& d)
     return result;
 }
 
-void transfer_resolve_fault(Tcb* receiver)
+namespace {
+
+void resolve_fault(Tcb* receiver)
 {
     ThreadId sender_id = receiver->xfer.partner;
     Word address = receiver->xfer.fault_address;
@@ -386,8 +388,6 @@ void transfer_resolve_fault(Tcb* receiver)
     }
 }
 
-namespace {
-
 // Wakes x (on this CPU) if it is blocked for its transfer with `partner`.
 void wake_for_abort(Tcb* x, ThreadId partner)
 {
@@ -402,6 +402,19 @@ void wake_for_abort(Tcb* x, ThreadId partner)
 }
 
 } // namespace
+
+bool transfer_serve_faults(Tcb* receiver)
+{
+    while (receiver->wakeup == Wakeup::ResolveFault) {
+        resolve_fault(receiver);
+        if (receiver->xfer.abort) {
+            receiver->xfer = {};
+            return false;
+        }
+        schedule();
+    }
+    return true;
+}
 
 ThreadId transfer_abort(Tcb* t)
 {

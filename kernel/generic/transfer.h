@@ -37,9 +37,11 @@ struct TransferResult {
 // the caller looks it up again.
 [[nodiscard]] TransferResult transfer_message(Tcb* src, Tcb* dst, const Delivery& d);
 
-// The receiver's half of a tunnelled page fault: IPC to its pager, then
-// wake the sender.  Called from the receiver's receive loop.
-void transfer_resolve_fault(Tcb* receiver);
+// The receiver's half of tunnelled page faults: as long as the sender asks
+// (wakeup ResolveFault), IPC to the receiver's pager, then wake the sender.
+// Every thread woken in a receive phase calls this first (the start-up
+// wait of a new thread included).  False when the transfer was aborted.
+[[nodiscard]] bool transfer_serve_faults(Tcb* receiver);
 
 // ExchangeRegisters aborts t's transfer, or t is being deleted; on t's CPU.
 // Both partners fail at their next step; a partner blocked on t here wakes.

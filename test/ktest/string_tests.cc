@@ -476,3 +476,107 @@ KTEST(strings, strings_outside_user_space_overflow_at_once)
         reap(r);
     }
 }
+
+namespace {
+// A new thread of our space, not started yet, whose start-up message
+// carries a string into buffers at far_address (faulted in by the test
+// pager, which its UTCB names as pager once its start-up partner is set).
+struct Unstarted {
+    L4_ThreadId_t id;
+    L4_Word_t utcb;
+};
+L4_ThreadId_t start_up_target;
+volatile L4_Word_t start_up_xfer_timeouts;
+volatile L4_Word_t started_thread_runs;
+L4_Word_t started_thread_stack[512];
+
+[[noreturn]] void run_once_started()
+{
+    started_thread_runs = started_thread_runs + 1;
+    park();
+}
+
+// The new thread's start-up partner: sends MR1 = IP, MR2 = SP and a string
+// of three pages, then reports the tag and error code (label 0x61).
+void start_up_sender(L4_Word_t)
+{
+    L4_Msg_t m;
+    L4_MsgClear(&m);
+    L4_MsgAppendWord(&m, (L4_Word_t)&run_once_started);
+    L4_MsgAppendWord(&m, (L4_Word_t)&started_thread_stack[500]);
+    L4_MsgAppendSimpleStringItem(&m, send_buffer, 3 * 4096);
+    L4_MsgLoad(&m);
+    L4_Set_XferTimeouts(start_up_xfer_timeouts);
+    L4_MsgTag_t tag = L4_Send_Timeout(start_up_target, L4_TimePeriod(2000000));
+    L4_LoadMR(1, tag.raw);
+    L4_LoadMR(2, L4_IpcFailed(tag) ? L4_ErrorCode() : 0);
+    L4_Set_MsgTag(L4_MsgTagMake(0x61, 2, 0));
+    L4_Send_Timeout(main_thread(), L4_TimePeriod(2000000));
+}
+
+Unstarted unstarted_thread_waiting_for(L4_ThreadId_t sender)
+{
+    Unstarted t{fresh_thread_id(), free_utcb_slot()};
+    if (L4_ThreadControl(t.id, main_thread(), main_thread(), sender, (void*)t.utcb) != 1)
+        return {L4_nilthread, t.utcb};
+    // Its buffers: BRs below MR0 in its UTCB (of our space), like L4_LoadBR.
+    L4_Word_t* mr0 = (L4_Word_t*)(t.utcb + 64 * sizeof(L4_Word_t));
+    mr0[-16 - 0] = L4_StringItemsAcceptor.raw;
+    mr0[-16 - 1] = L4_StringHeader(3 * 4096, 1, 0, 0);
+    mr0[-16 - 2] = far_address;
+    L4_Set_PagerOf(t.id, the_test_pager());   // its buffer faults go there
+    return t;
+}
+
+void reap_unstarted(Unstarted t)
+{
+    L4_ThreadControl(t.id, L4_nilthread, L4_nilthread, L4_nilthread, (void*)-1);
+    release_utcb_slot(t.utcb);
+}
+} // namespace
+
+KTEST(strings, a_start_up_message_with_strings_faults_the_new_threads_buffers_in)
+{
+    fill(send_buffer, 3 * 4096, 13);
+    // A start-up message whose strings fail (the pager never answers, the
+    // transfer times out) starts nothing: the thread still waits.
+    far_mode = far_never;
+    start_up_xfer_timeouts = L4_Timeouts(L4_TimePeriod(20000), L4_TimePeriod(20000));
+    started_thread_runs = 0;
+    // The sender runs once we block (it has a lower priority).
+    L4_ThreadId_t s = spawn(start_up_sender, 0, 90);
+    Unstarted t = unstarted_thread_waiting_for(s);
+    CHECK(!L4_IsNilThread(t.id));
+    start_up_target = t.id;
+    Report rep = receiver_report();
+    CHECK(L4_IpcFailed(rep.tag));
+    CHECK_EQ(rep.error & 0xf, (L4_ErrXferTimeoutPartner << 1) | 0);
+    L4_Sleep(L4_TimePeriod(2000));
+    CHECK_EQ(started_thread_runs, 0);
+    L4_Word_t ctl, d;
+    L4_ThreadId_t p;
+    L4_ExchangeRegisters(t.id, 0, 0, 0, 0, 0, L4_nilthread, &ctl, &d, &d, &d, &d, &p);
+    CHECK(ctl & (1u << 1));   // in its receive phase
+    reap_unstarted(t);
+    reap(s);
+
+    // Resolved faults: the new thread gets its strings and starts.
+    far_mode = far_map;
+    far_faults = 0;
+    start_up_xfer_timeouts = 0;
+    s = spawn(start_up_sender, 0, 90);
+    t = unstarted_thread_waiting_for(s);
+    CHECK(!L4_IsNilThread(t.id));
+    start_up_target = t.id;
+    rep = receiver_report();
+    CHECK(L4_IpcSucceeded(rep.tag));
+    CHECK_EQ(far_faults, 3);
+    CHECK(same(far_pages, 3 * 4096, 13));
+    L4_Sleep(L4_TimePeriod(2000));
+    CHECK_EQ(started_thread_runs, 1);
+    reap_unstarted(t);
+    reap(s);
+    // Our own alias of far_pages goes again.
+    L4_LoadMR(0, L4_FpageAddRights(L4_FpageLog2(far_address, 14), 7).raw);
+    L4_Unmap(0x40);
+}
