@@ -53,14 +53,15 @@ kip_lipc:
     jnz     kip_lipc_kernel
     test    $0x3f, %al              /* a local id, i.e. the partner's UTCB */
     jnz     kip_lipc_kernel
-    mov     -8(%eax), %ebx          /* the partner waits for us, or for anyone */
-    cmp     %edi, %ebx              /* (any or anylocal: -1 / -64, which only */
-    je      1f                      /* the kernel or this code wrote there) */
-    cmp     $-64, %ebx
+    cmp     %edi, -8(%eax)          /* the partner waits for us, or for anyone */
+    je      1f                      /* (any or anylocal: -1 / -64, which only */
+    cmpl    $-64, -8(%eax)          /* the kernel or this code wrote there) */
     jb      kip_lipc_kernel
-1:  cmp     %eax, %edx              /* we wait for the partner, any local */
-    je      2f                      /* thread (LreplyWait) or anyone */
-    cmp     $-64, %edx
+    cmp     %eax, %edx              /* we wait for the partner, any local */
+    je      2f                      /* thread or anyone; tried in the order */
+1:  cmp     $-64, %edx              /* of a call (the partner waits for */
+    je      2f                      /* anyone) and of an LreplyWait (the */
+    cmp     %eax, %edx              /* partner waits for us) */
     je      2f
     cmp     $-1, %edx
     jne     kip_lipc_kernel

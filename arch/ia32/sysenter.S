@@ -85,7 +85,32 @@ ia32_sysenter_entry:
     and     $TCB_INDEX_MASK, %ebx
     add     $TCB_AREA, %ebx
     cmp     %eax, TCB_GLOBAL_ID(%ebx)       /* also rejects stale versions */
+    je      destination_found
+    jmp     ia32_sysenter_general
+
+local_destination:
+    /* EAX has the low six bits clear: a local id (the address of a UTCB of
+       our space) or nil/anylocalthread.  The UTCB names its thread; user
+       code can write there, so the TCB must confirm it. */
+    cmp     $USER_END, %eax                 /* (below 64 it reads the space's */
+    jae     ia32_sysenter_general           /* current-UTCB page: harmless) */
+    .global ia32_fastpath_user_read
+ia32_fastpath_user_read:
+    mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%eax), %ebx   /* faults resume at ia32_sysenter_general */
+    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %ebx
+    and     $TCB_INDEX_MASK, %ebx
+    add     $TCB_AREA, %ebx
+    cmp     %eax, TCB_LOCAL_ID(%ebx)
     jne     ia32_sysenter_general
+    cmp     %ebp, TCB_SPACE(%ebx)           /* EBP: our space */
+    jne     ia32_sysenter_general
+    /* A closed receive that names the destination locally too waits for its
+       global id.  Otherwise EAX may stay local: from here on it is only
+       compared with EDX, where a mismatch just means the general path. */
+    cmp     %eax, %edx
+    jne     destination_found
+    mov     TCB_GLOBAL_ID(%ebx), %eax
+    mov     %eax, %edx
 destination_found:
     /* EBX = the destination: Waiting in a user receive, not halted, no
        receive timeout pending (tcb.h), waiting for us or anyone */
@@ -176,26 +201,6 @@ fpu_off:                                    /* (the owner's LIPC key keeps its F
     movb    $0, CPU_FPU_ENABLED(%ecx)
     jmp     5b
 
-local_destination:
-    /* EAX has the low six bits clear: a local id (the address of a UTCB of
-       our space) or nil/anylocalthread.  The UTCB names its thread; user
-       code can write there, so the TCB must confirm it. */
-    cmp     $USER_END, %eax                 /* (below 64 it reads the space's */
-    jae     ia32_sysenter_general           /* current-UTCB page: harmless) */
-    .global ia32_fastpath_user_read
-ia32_fastpath_user_read:
-    mov     UTCB_MY_GLOBAL_ID - UTCB_MR0(%eax), %ebx   /* faults resume at ia32_sysenter_general */
-    shr     $(THREAD_VERSION_BITS - TCB_SIZE_BITS), %ebx
-    and     $TCB_INDEX_MASK, %ebx
-    add     $TCB_AREA, %ebx
-    cmp     %eax, TCB_LOCAL_ID(%ebx)
-    jne     ia32_sysenter_general
-    cmp     %ebp, TCB_SPACE(%ebx)           /* EBP: our space */
-    jne     ia32_sysenter_general
-    cmp     %eax, %edx                      /* a closed receive named it locally too */
-    mov     TCB_GLOBAL_ID(%ebx), %eax
-    cmove   %eax, %edx
-    jmp     destination_found
 #endif
 
 lazy_switch:                                /* the Ipc is the thread LIPC switched to */

@@ -403,7 +403,7 @@ void wake_for_abort(Tcb* x, ThreadId partner)
 
 } // namespace
 
-bool transfer_serve_faults(Tcb* receiver)
+bool transfer_resolve_faults(Tcb* receiver)
 {
     while (receiver->wakeup == Wakeup::ResolveFault) {
         resolve_fault(receiver);

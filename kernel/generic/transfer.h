@@ -41,7 +41,12 @@ struct TransferResult {
 // (wakeup ResolveFault), IPC to the receiver's pager, then wake the sender.
 // Every thread woken in a receive phase calls this first (the start-up
 // wait of a new thread included).  False when the transfer was aborted.
-[[nodiscard]] bool transfer_serve_faults(Tcb* receiver);
+// The loop is out of line: receives rarely need it.
+[[nodiscard]] bool transfer_resolve_faults(Tcb* receiver);
+[[nodiscard]] inline bool transfer_serve_faults(Tcb* receiver)
+{
+    return receiver->wakeup != Wakeup::ResolveFault || transfer_resolve_faults(receiver);
+}
 
 // ExchangeRegisters aborts t's transfer, or t is being deleted; on t's CPU.
 // Both partners fail at their next step; a partner blocked on t here wakes.

@@ -110,6 +110,59 @@ KTEST(lipc, from_ids_and_receive_specifiers)
 }
 
 namespace {
+// Sends label 0x77 to the main thread after a while.
+void send_late_to_main(L4_Word_t)
+{
+    L4_Sleep(L4_TimePeriod(2000));
+    L4_Set_MsgTag(L4_MsgTagMake(0x77, 0, 0));
+    L4_Send(main_thread());
+    park();
+}
+
+// Collects the reply a server could not deliver at once (it polls on us).
+bool late_reply_from(L4_ThreadId_t server, L4_Word_t label)
+{
+    L4_ThreadId_t from;
+    L4_MsgTag_t tag = L4_Ipc(L4_nilthread, server, never, &from);
+    return L4_IpcSucceeded(tag) && L4_Label(tag) == label && from.raw == server.raw;
+}
+} // namespace
+
+KTEST(lipc, every_from_specifier_means_what_it_means_in_the_kernel)
+{
+    // A server that waits for anyone: its replies still stay at user level.
+    L4_ThreadId_t any = start_server(100, 1);
+    L4_Word_t before = kernel_lipc_calls();
+    bool ok = true;
+    for (L4_Word_t i = 0; i < 100; i++)
+        ok = ok && call_checked(any, i, 1, i);
+    CHECK(ok);
+    CHECK(kernel_lipc_calls() - before < 10);
+    reap(L4_GlobalIdOf(any));
+
+    // Waiting for a third thread: the server's reply waits until the third
+    // thread's message has come.
+    L4_ThreadId_t server = start_server();
+    L4_ThreadId_t third = spawn(send_late_to_main, 0, 100);
+    L4_ThreadId_t from;
+    L4_Set_MsgTag(L4_MsgTagMake(40, 0, 0));
+    L4_MsgTag_t tag = L4_Lipc(server, L4_LocalIdOf(third), never, &from);
+    CHECK(L4_IpcSucceeded(tag) && L4_Label(tag) == 0x77);
+    CHECK_EQ(from.raw, L4_LocalIdOf(third).raw);
+    CHECK(late_reply_from(server, 41));
+
+    // A from-specifier at the top of the id range that is neither anythread
+    // nor anylocalthread names no thread: the message goes, the receive fails.
+    L4_Set_MsgTag(L4_MsgTagMake(50, 0, 0));
+    tag = L4_Lipc(server, (L4_ThreadId_t){~1ul}, never, &from);
+    CHECK(L4_IpcFailed(tag));
+    CHECK_EQ(L4_ErrorCode(), (2ul << 1) | 1);
+    CHECK(late_reply_from(server, 51));
+    reap(third);
+    reap(L4_GlobalIdOf(server));
+}
+
+namespace {
 volatile L4_Word_t busy_release;
 void busy_then_serve(L4_Word_t)
 {
