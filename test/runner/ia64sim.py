@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 import time
 
+import verdict  # shared with runner.py
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMDIR = os.path.join(SRCDIR, "tools", "ia64sim")
 FUZZ_SEEDS = (1, 2, 3, 4)
@@ -230,7 +232,6 @@ def bench(cfg):
 
 # ---------------------------------------------------------------- the kernel
 
-SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed\s*$", re.M)
 STATS = re.compile(r"instructions: (\d+)")
 
 
@@ -289,31 +290,14 @@ def _run_kernel(cfg, suite):
         problems.append(f"no exit within {suite.timeout} s")
     with open(log, "w") as f:
         f.write(out)
-    passed = failed = 0
-    m = None
-    for m in SUMMARY.finditer(out):
-        pass
-    if suite.expect_summary:
-        if m is None:
-            problems.append("no summary line")
-        else:
-            passed, failed = int(m.group(1)), int(m.group(2))
-    if "PANIC" in out:
-        problems.append("kernel panic")
     if status is not None and status != suite.expect_exit:
         problems.append(f"exit status {status}, expected {suite.expect_exit}")
     problems += [f"message '{t}' missing" for t in suite.expect_text if t not in out]
-    if not suite.expect_summary:
-        passed, failed = (0, 1) if problems else (1, 0)
-    elif problems and failed == 0:
-        failed += 1
+    passed, failed, problems = verdict.judge(out, suite.expect_summary, problems)
     insns = int(s.group(1)) if (s := STATS.search(out)) else 0
-    verdict = "ok" if not problems and failed == 0 else "FAILED: " + "; ".join(problems or ["failing cases"])
-    line = (f"[{cfg.name}] {suite.name}: {passed} passed, {failed} failed ({time.time() - start:.1f} s, "
-            f"{insns / 1e6:.1f} M instructions) {verdict}")
-    if problems or failed:
-        tail = [l for l in out.splitlines() if l.startswith("FAIL") or "PANIC" in l or "stopped:" in l]
-        line += "".join(f"\n    {l}" for l in tail[:20]) + f"\n    log: {log}"
+    line = verdict.line(f"[{cfg.name}] {suite.name}", passed, failed,
+                        f"{time.time() - start:.1f} s, {insns / 1e6:.1f} M instructions", problems, out, log,
+                        ["PANIC", "stopped:"])
     return passed, failed, line, out
 
 

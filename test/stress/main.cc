@@ -271,9 +271,10 @@ void worker(L4_Word_t index)
         one_call(r, unsigned(index));
         calls_done[index] = i + 1;
     }
-    L4_Set_MsgTag(L4_MsgTagMake(0x99, 0, 0));
-    while (L4_IpcFailed(L4_Send_Timeout(main_thread(), L4_TimePeriod(1000)))) {
-    }
+    // A failed send leaves its error tag in MR0: set the tag for each try.
+    do {
+        L4_Set_MsgTag(L4_MsgTagMake(0x99, 0, 0));
+    } while (L4_IpcFailed(L4_Send_Timeout(main_thread(), L4_TimePeriod(1000))));
     park();
 }
 
