@@ -519,11 +519,11 @@ Unstarted unstarted_thread_waiting_for(L4_ThreadId_t sender)
     Unstarted t{fresh_thread_id(), free_utcb_slot()};
     if (L4_ThreadControl(t.id, main_thread(), main_thread(), sender, (void*)t.utcb) != 1)
         return {L4_nilthread, t.utcb};
-    // Its buffers: BRs below MR0 in its UTCB (of our space), like L4_LoadBR.
+    // Its buffers: BRs below MR0 in its UTCB (of our space), as L4_LoadBR writes them.
     L4_Word_t* mr0 = (L4_Word_t*)(t.utcb + 64 * sizeof(L4_Word_t));
-    mr0[-16 - 0] = L4_StringItemsAcceptor.raw;
-    mr0[-16 - 1] = L4_StringHeader(3 * 4096, 1, 0, 0);
-    mr0[-16 - 2] = far_address;
+    mr0[__L4_BR0 - 0] = L4_StringItemsAcceptor.raw;
+    mr0[__L4_BR0 - 1] = L4_StringHeader(3 * 4096, 1, 0, 0);
+    mr0[__L4_BR0 - 2] = far_address;
     L4_Set_PagerOf(t.id, the_test_pager());   // its buffer faults go there
     return t;
 }
